@@ -1,0 +1,135 @@
+import { existsSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { parseArgs } from 'node:util'
+import { defaultDataDir } from './default-data-dir.js'
+import { settingsSchema, type Settings } from './settings-schema.js'
+
+/** Settings that cannot be used; the message lists every problem, never a password. */
+export class SettingsError extends Error {
+  override readonly name = 'SettingsError'
+}
+
+/** Command-line flags, each mapped to its setting and parsed as a number where it is one. */
+const flagToSetting = {
+  'osc-host': ['oscHost', 'text'],
+  'osc-port': ['oscPort', 'number'],
+  password: ['password', 'text'],
+  'data-dir': ['dataDir', 'text'],
+  'online-window': ['onlineWindowSeconds', 'number'],
+  'answer-timeout': ['answerTimeoutSeconds', 'number'],
+  'manual-finish-timeout': ['manualFinishTimeoutSeconds', 'number'],
+  'log-retention': ['logRetentionRows', 'number'],
+} as const satisfies Record<string, readonly [keyof Settings, 'text' | 'number']>
+
+/** Environment variables: the original's BACKEND_OSC_* and our own GENCASTER_*. */
+const envToSetting = {
+  BACKEND_OSC_PORT: ['oscPort', 'number'],
+  BACKEND_OSC_PASSWORD: ['password', 'text'],
+  GENCASTER_OSC_HOST: ['oscHost', 'text'],
+  GENCASTER_DATA_DIR: ['dataDir', 'text'],
+} as const satisfies Record<string, readonly [keyof Settings, 'text' | 'number']>
+
+export interface LoadSettingsInput {
+  readonly argv: readonly string[]
+  readonly env: NodeJS.ProcessEnv
+  /** Flags a shell adds on top of the core's (e.g. browser mode's --http-port). */
+  readonly extraFlags?: Record<string, { type: 'string' | 'boolean' }>
+}
+
+export interface LoadedSettings {
+  readonly settings: Settings
+  /** The extra flags' values, unvalidated: their owner checks them. */
+  readonly extra: Record<string, string | boolean | undefined>
+  /** The settings file that was read, if any. */
+  readonly settingsFile: string | undefined
+}
+
+/**
+ * Reads settings from, lowest to highest precedence: defaults, the settings file (`--settings`,
+ * `GENCASTER_SETTINGS` or `<data dir>/settings.json`), environment variables, flags.
+ * @throws SettingsError naming every bad value and where it came from.
+ */
+export function loadSettings(input: LoadSettingsInput): LoadedSettings {
+  const flags = parseFlags(input)
+  const fromEnv = collect(envToSetting, (name) => input.env[name], 'environment variable')
+  const fromFlags = collect(flagToSetting, (name) => flags[name] as string | undefined, 'flag --')
+  const dataDir =
+    fromFlags.dataDir ?? fromEnv.dataDir ?? defaultDataDir(process.platform, input.env)
+  const settingsFile =
+    (flags.settings as string | undefined) ??
+    input.env.GENCASTER_SETTINGS ??
+    existingFile(join(String(dataDir), 'settings.json'))
+  const fromFile = settingsFile === undefined ? {} : readSettingsFile(settingsFile)
+  const result = settingsSchema.safeParse({ ...fromFile, ...fromEnv, ...fromFlags, dataDir })
+  if (!result.success) {
+    const problems = result.error.issues.map((issue) => {
+      const key =
+        issue.path.map(String).join('.') ||
+        (issue.code === 'unrecognized_keys' ? issue.keys.join(', ') : '')
+      return `${key}: ${issue.message}`
+    })
+    throw new SettingsError(
+      `bad settings${settingsFile ? ` (file ${settingsFile})` : ''}: ${problems.join('; ')}`,
+    )
+  }
+  const extra: Record<string, string | boolean | undefined> = {}
+  for (const name of Object.keys(input.extraFlags ?? {}))
+    extra[name] = flags[name] as string | boolean | undefined
+  return { settings: result.data, extra, settingsFile }
+}
+
+function parseFlags(input: LoadSettingsInput): Record<string, string | boolean | undefined> {
+  const options: Record<string, { type: 'string' | 'boolean' }> = { settings: { type: 'string' } }
+  for (const name of Object.keys(flagToSetting)) options[name] = { type: 'string' }
+  Object.assign(options, input.extraFlags ?? {})
+  try {
+    return parseArgs({ args: [...input.argv], options, strict: true, allowPositionals: false })
+      .values
+  } catch (error) {
+    throw new SettingsError(error instanceof Error ? error.message : String(error))
+  }
+}
+
+function collect(
+  table: Record<string, readonly [keyof Settings, 'text' | 'number']>,
+  read: (name: string) => string | undefined,
+  label: string,
+): Record<string, unknown> {
+  const values: Record<string, unknown> = {}
+  for (const [name, [setting, kind]] of Object.entries(table)) {
+    const raw = read(name)
+    if (raw === undefined || raw === '') continue
+    if (kind === 'number') {
+      const parsed = Number(raw)
+      if (!Number.isFinite(parsed))
+        throw new SettingsError(`${label}${name}: expected a number, got "${raw}"`)
+      values[setting] = parsed
+    } else {
+      values[setting] = raw
+    }
+  }
+  return values
+}
+
+function existingFile(path: string): string | undefined {
+  return existsSync(path) ? path : undefined
+}
+
+function readSettingsFile(path: string): Record<string, unknown> {
+  let text: string
+  try {
+    text = readFileSync(path, 'utf8')
+  } catch (error) {
+    throw new SettingsError(`cannot read settings file ${path}: ${(error as Error).message}`)
+  }
+  let parsed: unknown
+  try {
+    parsed = JSON.parse(text)
+  } catch (error) {
+    throw new SettingsError(`settings file ${path} is not valid JSON: ${(error as Error).message}`)
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+    throw new SettingsError(`settings file ${path} must hold one JSON object`)
+  }
+  return parsed as Record<string, unknown>
+}

@@ -1,0 +1,25 @@
+import { z } from 'zod'
+
+/** Every setting of the core, with the original Gencaster's defaults where it had one. */
+export const settingsSchema = z
+  .object({
+    /** Address the OSC server binds; 0.0.0.0 lets instances on other machines reach it. */
+    oscHost: z.string().min(1).default('0.0.0.0'),
+    oscPort: z.int().min(0).max(65535).default(7000),
+    /** Password for `/remote/action`; without one, remote actions are refused. */
+    password: z.string().min(1).optional(),
+    /** Where gencaster.sqlite lives. */
+    dataDir: z.string().min(1),
+    /** A point is online while its last beacon is younger than this (STREAM_MAX_BEACON_SEC). */
+    onlineWindowSeconds: z.number().positive().default(60),
+    /** How long an instruction waits for its final answer before it is marked "no answer". */
+    answerTimeoutSeconds: z.number().positive().default(10),
+    /** The same for manual_finish instructions (a sound file may play for minutes). */
+    manualFinishTimeoutSeconds: z.number().positive().default(600),
+    /** The newest log lines kept in the database. */
+    logRetentionRows: z.int().min(100).default(100_000),
+  })
+  .strict()
+
+export type Settings = z.infer<typeof settingsSchema>
+export type SettingsInput = z.input<typeof settingsSchema>

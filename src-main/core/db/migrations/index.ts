@@ -1,0 +1,5 @@
+import { initialSchema } from './0001-initial-schema.js'
+import type { Migration } from './migration.js'
+
+/** Every migration in order; append new ones, never edit a released one. */
+export const migrations: readonly Migration[] = [initialSchema]

@@ -1,0 +1,46 @@
+import BetterSqlite3, { type Database } from 'better-sqlite3'
+import { join } from 'node:path'
+import { migrate } from './migrate.js'
+import { migrations as allMigrations } from './migrations/index.js'
+import type { Migration } from './migrations/migration.js'
+
+/** The one state file of a data directory. */
+export const databaseFileName = 'gencaster.sqlite'
+
+export interface OpenDatabaseOptions {
+  /** Path of the SQLite file, or ':memory:'. */
+  readonly file: string
+  /**
+   * The compiled better-sqlite3 addon to load. Electron needs its own ABI build, kept apart from
+   * the Node build that `npm ci` makes for the tests (see scripts/start-electron.mjs).
+   */
+  readonly nativeBinding?: string | undefined
+  /** Only tests pass this, to stop at an older schema. */
+  readonly migrations?: readonly Migration[]
+}
+
+/** Opens (creating if needed) and migrates the database: WAL, foreign keys on. */
+export function openDatabase(options: OpenDatabaseOptions): Database {
+  const db = new BetterSqlite3(
+    options.file,
+    options.nativeBinding === undefined ? {} : { nativeBinding: options.nativeBinding },
+  )
+  try {
+    db.pragma('journal_mode = WAL')
+    // NORMAL is durable across application crashes in WAL mode; only a power cut can lose the
+    // last transactions, and it keeps beacon ingest fast.
+    db.pragma('synchronous = NORMAL')
+    db.pragma('foreign_keys = ON')
+    db.pragma('busy_timeout = 5000')
+    migrate(db, options.migrations ?? allMigrations, options.file)
+    return db
+  } catch (error) {
+    db.close()
+    throw error
+  }
+}
+
+/** The database file inside a data directory. */
+export function databasePath(dataDir: string): string {
+  return join(dataDir, databaseFileName)
+}

@@ -1,0 +1,31 @@
+import type { Database } from 'better-sqlite3'
+import { AudioFileRepository } from './audio-file-repository.js'
+import { StreamInstructionRepository } from './stream-instruction-repository.js'
+import { StreamLogRepository } from './stream-log-repository.js'
+import { StreamPointRepository } from './stream-point-repository.js'
+import { StreamRepository } from './stream-repository.js'
+import { StreamVariableRepository } from './stream-variable-repository.js'
+import { TextToSpeechRepository } from './text-to-speech-repository.js'
+
+/** Every table's repository over one open database. */
+export interface Repositories {
+  readonly streamPoints: StreamPointRepository
+  readonly streams: StreamRepository
+  readonly streamVariables: StreamVariableRepository
+  readonly instructions: StreamInstructionRepository
+  readonly logs: StreamLogRepository
+  readonly audioFiles: AudioFileRepository
+  readonly textToSpeech: TextToSpeechRepository
+}
+
+export function createRepositories(db: Database): Repositories {
+  return {
+    streamPoints: new StreamPointRepository(db),
+    streams: new StreamRepository(db),
+    streamVariables: new StreamVariableRepository(db),
+    instructions: new StreamInstructionRepository(db),
+    logs: new StreamLogRepository(db),
+    audioFiles: new AudioFileRepository(db),
+    textToSpeech: new TextToSpeechRepository(db),
+  }
+}

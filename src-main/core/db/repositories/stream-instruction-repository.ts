@@ -1,0 +1,145 @@
+import type { Database, Statement } from 'better-sqlite3'
+import type { InstructionState, StreamInstruction } from '../../stream/stream-instruction.js'
+
+interface StreamInstructionRow {
+  uuid: string
+  created_date: string
+  modified_date: string
+  stream_point: string
+  instruction_text: string
+  state: InstructionState
+  return_value: string | null
+  manual_finish: number
+  sent_date: string | null
+  received_date: string | null
+  finished_date: string | null
+  deadline_date: string | null
+  no_answer_date: string | null
+  round_trip_ms: number | null
+}
+
+function toInstruction(row: StreamInstructionRow): StreamInstruction {
+  return {
+    uuid: row.uuid,
+    createdDate: row.created_date,
+    modifiedDate: row.modified_date,
+    streamPoint: row.stream_point,
+    instructionText: row.instruction_text,
+    state: row.state,
+    returnValue: row.return_value,
+    manualFinish: row.manual_finish === 1,
+    sentDate: row.sent_date,
+    receivedDate: row.received_date,
+    finishedDate: row.finished_date,
+    deadlineDate: row.deadline_date,
+    noAnswerDate: row.no_answer_date,
+    roundTripMs: row.round_trip_ms,
+  }
+}
+
+/** A state change to record; dates already set are kept (the first answer wins). */
+export interface InstructionStateUpdate {
+  readonly uuid: string
+  readonly state: InstructionState
+  readonly nowIso: string
+  readonly returnValue?: string | null | undefined
+  readonly receivedDate?: string | null | undefined
+  readonly finishedDate?: string | null | undefined
+  readonly roundTripMs?: number | null | undefined
+}
+
+/** The `stream_instruction` table. */
+export class StreamInstructionRepository {
+  private readonly insert: Statement
+  private readonly byUuid: Statement
+  private readonly sent: Statement
+  private readonly stateUpdate: Statement
+  private readonly noAnswer: Statement
+  private readonly recent: Statement
+  private readonly recentForPoint: Statement
+
+  constructor(db: Database) {
+    this.insert = db.prepare(`
+      INSERT INTO stream_instruction (uuid, created_date, modified_date, stream_point,
+        instruction_text, state, manual_finish)
+      VALUES (@uuid, @now, @now, @streamPoint, @instructionText, 'UNACKNOWLEDGED', @manualFinish)
+      RETURNING *`)
+    this.byUuid = db.prepare('SELECT * FROM stream_instruction WHERE uuid = ?')
+    this.sent = db.prepare(`
+      UPDATE stream_instruction SET state = 'SENT', sent_date = @now, modified_date = @now,
+        deadline_date = @deadline
+      WHERE uuid = @uuid AND state = 'UNACKNOWLEDGED' RETURNING *`)
+    this.stateUpdate = db.prepare(`
+      UPDATE stream_instruction SET state = @state, modified_date = @nowIso,
+        return_value = COALESCE(@returnValue, return_value),
+        received_date = COALESCE(received_date, @receivedDate),
+        finished_date = COALESCE(finished_date, @finishedDate),
+        round_trip_ms = COALESCE(round_trip_ms, @roundTripMs)
+      WHERE uuid = @uuid RETURNING *`)
+    this.noAnswer = db.prepare(`
+      UPDATE stream_instruction SET no_answer_date = @now, modified_date = @now
+      WHERE uuid = @uuid AND no_answer_date IS NULL RETURNING *`)
+    this.recent = db.prepare(
+      'SELECT * FROM stream_instruction ORDER BY created_date DESC, rowid DESC LIMIT ?',
+    )
+    this.recentForPoint = db.prepare(`
+      SELECT * FROM stream_instruction WHERE stream_point = ?
+      ORDER BY created_date DESC, rowid DESC LIMIT ?`)
+  }
+
+  create(input: {
+    streamPoint: string
+    instructionText: string
+    manualFinish: boolean
+    nowIso: string
+  }): StreamInstruction {
+    const row = this.insert.get({
+      uuid: crypto.randomUUID(),
+      now: input.nowIso,
+      streamPoint: input.streamPoint,
+      instructionText: input.instructionText,
+      manualFinish: input.manualFinish ? 1 : 0,
+    }) as StreamInstructionRow
+    return toInstruction(row)
+  }
+
+  get(uuid: string): StreamInstruction | undefined {
+    const row = this.byUuid.get(uuid) as StreamInstructionRow | undefined
+    return row && toInstruction(row)
+  }
+
+  /** UNACKNOWLEDGED -> SENT; undefined when an answer already overtook the send. */
+  markSent(uuid: string, nowIso: string, deadlineIso: string): StreamInstruction | undefined {
+    const row = this.sent.get({ uuid, now: nowIso, deadline: deadlineIso }) as
+      StreamInstructionRow | undefined
+    return row && toInstruction(row)
+  }
+
+  updateState(update: InstructionStateUpdate): StreamInstruction | undefined {
+    const row = this.stateUpdate.get({
+      uuid: update.uuid,
+      state: update.state,
+      nowIso: update.nowIso,
+      returnValue: update.returnValue ?? null,
+      receivedDate: update.receivedDate ?? null,
+      finishedDate: update.finishedDate ?? null,
+      roundTripMs: update.roundTripMs ?? null,
+    }) as StreamInstructionRow | undefined
+    return row && toInstruction(row)
+  }
+
+  markNoAnswer(uuid: string, nowIso: string): StreamInstruction | undefined {
+    const row = this.noAnswer.get({ uuid, now: nowIso }) as StreamInstructionRow | undefined
+    return row && toInstruction(row)
+  }
+
+  /** Newest first, optionally for one point. */
+  listRecent(limit: number, streamPoint?: string): StreamInstruction[] {
+    const rows = (
+      streamPoint === undefined
+        ? this.recent.all(limit)
+        : this.recentForPoint.all(streamPoint, limit)
+    ) as StreamInstructionRow[]
+    return rows.map(toInstruction)
+  }
+}

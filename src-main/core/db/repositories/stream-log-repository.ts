@@ -1,0 +1,110 @@
+import type { Database, Statement } from 'better-sqlite3'
+import type { LogLevel, LogOrigin, NewLogEntry, StreamLogEntry } from '../../stream/stream-log.js'
+
+interface StreamLogRow {
+  uuid: string
+  created_date: string
+  modified_date: string
+  stream_point: string | null
+  stream: string | null
+  origin: LogOrigin
+  level: LogLevel
+  message: string
+  name: string | null
+}
+
+function toLogEntry(row: StreamLogRow): StreamLogEntry {
+  return {
+    uuid: row.uuid,
+    createdDate: row.created_date,
+    modifiedDate: row.modified_date,
+    streamPoint: row.stream_point,
+    stream: row.stream,
+    origin: row.origin,
+    level: row.level,
+    message: row.message,
+    name: row.name,
+  }
+}
+
+/** Filters for a log query; every one is optional and they combine with AND. */
+export interface LogQuery {
+  readonly streamPoint?: string | undefined
+  readonly stream?: string | undefined
+  /** Lines at this level or above. */
+  readonly minLevel?: LogLevel | undefined
+  readonly origin?: LogOrigin | undefined
+  /** Case-insensitive substring of the message. */
+  readonly text?: string | undefined
+  readonly limit?: number | undefined
+}
+
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (character) => `\\${character}`)
+}
+
+/** The `stream_log` table. */
+export class StreamLogRepository {
+  private readonly insert: Statement
+  private readonly search: Statement
+  private readonly prune: Statement
+  private readonly count: Statement
+
+  constructor(db: Database) {
+    this.insert = db.prepare(`
+      INSERT INTO stream_log (uuid, created_date, modified_date, stream_point, stream, origin,
+        level, message, name)
+      VALUES (@uuid, @now, @now, @streamPoint, @stream, @origin, @level, @message, @name)
+      RETURNING *`)
+    // One statement for every filter combination: a NULL parameter switches its filter off.
+    this.search = db.prepare(`
+      SELECT * FROM stream_log
+      WHERE (@streamPoint IS NULL OR stream_point = @streamPoint)
+        AND (@stream IS NULL OR stream = @stream)
+        AND (@minLevel IS NULL OR level >= @minLevel)
+        AND (@origin IS NULL OR origin = @origin)
+        AND (@text IS NULL OR message LIKE '%' || @text || '%' ESCAPE '\\')
+      ORDER BY created_date DESC, rowid DESC
+      LIMIT @limit`)
+    this.prune = db.prepare(`
+      DELETE FROM stream_log WHERE rowid IN (
+        SELECT rowid FROM stream_log ORDER BY rowid DESC LIMIT -1 OFFSET ?)`)
+    this.count = db.prepare('SELECT COUNT(*) FROM stream_log').pluck()
+  }
+
+  add(entry: NewLogEntry, nowIso: string): StreamLogEntry {
+    const row = this.insert.get({
+      uuid: crypto.randomUUID(),
+      now: nowIso,
+      streamPoint: entry.streamPoint ?? null,
+      stream: entry.stream ?? null,
+      origin: entry.origin,
+      level: entry.level,
+      message: entry.message,
+      name: entry.name ?? null,
+    }) as StreamLogRow
+    return toLogEntry(row)
+  }
+
+  /** Newest first. */
+  query(query: LogQuery = {}): StreamLogEntry[] {
+    const rows = this.search.all({
+      streamPoint: query.streamPoint ?? null,
+      stream: query.stream ?? null,
+      minLevel: query.minLevel ?? null,
+      origin: query.origin ?? null,
+      text: query.text === undefined || query.text === '' ? null : escapeLike(query.text),
+      limit: query.limit ?? 500,
+    }) as StreamLogRow[]
+    return rows.map(toLogEntry)
+  }
+
+  /** Deletes all but the newest `keep` lines; returns how many went. */
+  pruneKeepingNewest(keep: number): number {
+    return this.prune.run(keep).changes
+  }
+
+  size(): number {
+    return this.count.get() as number
+  }
+}

@@ -1,0 +1,84 @@
+import type { Database, Statement } from 'better-sqlite3'
+import type { Stream } from '../../stream/stream.js'
+
+interface StreamRow {
+  uuid: string
+  created_date: string
+  modified_date: string
+  stream_point: string
+  num_listeners: number
+}
+
+function toStream(row: StreamRow): Stream {
+  return {
+    uuid: row.uuid,
+    createdDate: row.created_date,
+    modifiedDate: row.modified_date,
+    streamPoint: row.stream_point,
+    numListeners: row.num_listeners,
+  }
+}
+
+/** The `stream` table. */
+export class StreamRepository {
+  private readonly insert: Statement
+  private readonly byUuid: Statement
+  private readonly changeListeners: Statement
+  private readonly setListeners: Statement
+  private readonly releaseAll: Statement
+  private readonly forPoint: Statement
+
+  constructor(db: Database) {
+    this.insert = db.prepare(`
+      INSERT INTO stream (uuid, created_date, modified_date, stream_point, num_listeners)
+      VALUES (@uuid, @now, @now, @streamPoint, @numListeners) RETURNING *`)
+    this.byUuid = db.prepare('SELECT * FROM stream WHERE uuid = ?')
+    // MAX(..., 0): a listener count never goes below zero, however often a client leaves.
+    this.changeListeners = db.prepare(`
+      UPDATE stream SET num_listeners = MAX(num_listeners + @delta, 0), modified_date = @now
+      WHERE uuid = @uuid RETURNING *`)
+    this.setListeners = db.prepare(`
+      UPDATE stream SET num_listeners = @count, modified_date = @now
+      WHERE uuid = @uuid RETURNING *`)
+    this.releaseAll = db.prepare(
+      'UPDATE stream SET num_listeners = 0, modified_date = ? WHERE num_listeners > 0',
+    )
+    this.forPoint = db.prepare(
+      'SELECT * FROM stream WHERE stream_point = ? ORDER BY created_date DESC, rowid DESC',
+    )
+  }
+
+  create(streamPoint: string, numListeners: number, nowIso: string): Stream {
+    const row = this.insert.get({
+      uuid: crypto.randomUUID(),
+      now: nowIso,
+      streamPoint,
+      numListeners,
+    }) as StreamRow
+    return toStream(row)
+  }
+
+  get(uuid: string): Stream | undefined {
+    const row = this.byUuid.get(uuid) as StreamRow | undefined
+    return row && toStream(row)
+  }
+
+  addListeners(uuid: string, delta: number, nowIso: string): Stream | undefined {
+    const row = this.changeListeners.get({ uuid, delta, now: nowIso }) as StreamRow | undefined
+    return row && toStream(row)
+  }
+
+  setListenerCount(uuid: string, count: number, nowIso: string): Stream | undefined {
+    const row = this.setListeners.get({ uuid, count, now: nowIso }) as StreamRow | undefined
+    return row && toStream(row)
+  }
+
+  /** Sets every stream's listeners to 0; returns how many were held. */
+  releaseAllStreams(nowIso: string): number {
+    return this.releaseAll.run(nowIso).changes
+  }
+
+  listForPoint(streamPoint: string): Stream[] {
+    return (this.forPoint.all(streamPoint) as StreamRow[]).map(toStream)
+  }
+}

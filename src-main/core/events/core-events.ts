@@ -1,0 +1,46 @@
+import type { StreamInstruction } from '../stream/stream-instruction.js'
+import type { StreamLogEntry } from '../stream/stream-log.js'
+import type { StreamPoint } from '../stream/stream-point.js'
+
+/** Everything the core announces to the UI; each payload is the changed row as stored. */
+export interface CoreEventMap {
+  'point-changed': StreamPoint
+  'instruction-changed': StreamInstruction
+  'log-added': StreamLogEntry
+}
+export type CoreEventName = keyof CoreEventMap
+export type Disposer = () => void
+type Listener<K extends CoreEventName> = (payload: CoreEventMap[K]) => void
+
+/**
+ * A small typed event bus. A listener that throws is reported to `onListenerError` and does not
+ * stop the others: a broken UI subscriber must never break OSC ingest.
+ */
+export class CoreEvents {
+  private readonly listeners = new Map<CoreEventName, Set<Listener<CoreEventName>>>()
+
+  constructor(private readonly onListenerError: (error: unknown) => void = () => {}) {}
+
+  on<K extends CoreEventName>(name: K, listener: Listener<K>): Disposer {
+    let set = this.listeners.get(name)
+    if (!set) {
+      set = new Set()
+      this.listeners.set(name, set)
+    }
+    const stored = listener as Listener<CoreEventName>
+    set.add(stored)
+    return () => set.delete(stored)
+  }
+
+  emit<K extends CoreEventName>(name: K, payload: CoreEventMap[K]): void {
+    const set = this.listeners.get(name)
+    if (!set) return
+    for (const listener of set) {
+      try {
+        listener(payload)
+      } catch (error) {
+        this.onListenerError(error)
+      }
+    }
+  }
+}

@@ -1,0 +1,172 @@
+import type { Database } from 'better-sqlite3'
+import type { Settings } from './config/settings-schema.js'
+import { openDataDirectory } from './db/data-directory.js'
+import { createRepositories } from './db/repositories/index.js'
+import { CoreEvents } from './events/core-events.js'
+import { OscInstanceTransport } from './osc/osc-instance-transport.js'
+import { OscMessageRouter } from './osc/osc-message-router.js'
+import { OscServer, type BoundAddress } from './osc/osc-server.js'
+import { RemoteActionAuthGuard } from './osc/remote-action-auth-guard.js'
+import { InstructionTracker } from './stream/instruction-tracker.js'
+import { LogService } from './stream/log-service.js'
+import { PresenceMonitor } from './stream/presence-monitor.js'
+import { RemoteActionService } from './stream/remote-action-service.js'
+import { logLevels } from './stream/stream-log.js'
+import { StreamPointService } from './stream/stream-point-service.js'
+import { StreamService } from './stream/stream-service.js'
+import { StreamVariableService } from './stream/stream-variable-service.js'
+import { systemClock, type Clock } from './time/clock.js'
+
+export interface GencasterCoreOptions {
+  readonly settings: Settings
+  readonly clock?: Clock
+  /** better-sqlite3's addon for this runtime (Electron passes its own ABI build). */
+  readonly nativeBinding?: string | undefined
+  /** How often the presence of points is checked; tests shorten it. */
+  readonly presenceCheckIntervalMs?: number
+}
+
+/**
+ * Everything that is not Electron, wired together: the OSC server, the database and the stream
+ * domain. Runs the same under the Electron main process and under plain Node.
+ */
+export class GencasterCore {
+  readonly events: CoreEvents
+  readonly points: StreamPointService
+  readonly streams: StreamService
+  readonly variables: StreamVariableService
+  readonly tracker: InstructionTracker
+  readonly remoteActions: RemoteActionService
+  readonly log: LogService
+  private readonly oscServer: OscServer
+  private readonly presence: PresenceMonitor
+  private readonly authGuard: RemoteActionAuthGuard
+  private maintenanceTimer: NodeJS.Timeout | undefined
+  private boundAddress: BoundAddress | undefined
+  private closed = false
+
+  private constructor(
+    readonly settings: Settings,
+    private readonly db: Database,
+    options: GencasterCoreOptions,
+  ) {
+    const clock = options.clock ?? systemClock
+    const repositories = createRepositories(db)
+    this.events = new CoreEvents((error) => console.error('core event listener failed:', error))
+    this.log = new LogService({
+      repository: repositories.logs,
+      events: this.events,
+      clock,
+      retentionRows: settings.logRetentionRows,
+    })
+    this.points = new StreamPointService({
+      repository: repositories.streamPoints,
+      events: this.events,
+      clock,
+      onlineWindowMs: settings.onlineWindowSeconds * 1000,
+    })
+    this.authGuard = new RemoteActionAuthGuard({ password: settings.password, clock })
+    this.oscServer = new OscServer({
+      host: settings.oscHost,
+      port: settings.oscPort,
+      onDatagram: (datagram, sender) => router.handleDatagram(datagram, sender),
+      onSocketError: (error) =>
+        this.log.write({
+          origin: 'supercollider',
+          level: logLevels.ERROR,
+          name: 'osc_server',
+          message: `OSC socket: ${error.message}`,
+        }),
+    })
+    this.tracker = new InstructionTracker({
+      repository: repositories.instructions,
+      transport: new OscInstanceTransport(this.oscServer),
+      events: this.events,
+      log: this.log,
+      clock,
+      answerTimeoutMs: settings.answerTimeoutSeconds * 1000,
+      manualFinishTimeoutMs: settings.manualFinishTimeoutSeconds * 1000,
+    })
+    this.streams = new StreamService({
+      db,
+      repository: repositories.streams,
+      points: this.points,
+      clock,
+    })
+    this.variables = new StreamVariableService({
+      repository: repositories.streamVariables,
+      streams: this.streams,
+      points: this.points,
+      tracker: this.tracker,
+      clock,
+    })
+    this.remoteActions = new RemoteActionService({
+      points: this.points,
+      tracker: this.tracker,
+      log: this.log,
+    })
+    const router = new OscMessageRouter({
+      points: this.points,
+      tracker: this.tracker,
+      remoteActions: this.remoteActions,
+      authGuard: this.authGuard,
+      log: this.log,
+    })
+    this.presence = new PresenceMonitor({
+      points: this.points,
+      events: this.events,
+      onPointOffline: (uuid) => this.tracker.abandonPointInstructions(uuid),
+      ...(options.presenceCheckIntervalMs === undefined
+        ? {}
+        : { checkIntervalMs: options.presenceCheckIntervalMs }),
+    })
+  }
+
+  /**
+   * Opens the data directory's database and starts listening for OSC.
+   * @throws DataDirectoryError, DatabaseTooNewError or OscBindError with a message for people.
+   */
+  static async start(options: GencasterCoreOptions): Promise<GencasterCore> {
+    const db = openDataDirectory(options.settings.dataDir, options.nativeBinding)
+    const core = new GencasterCore(options.settings, db, options)
+    try {
+      core.boundAddress = await core.oscServer.start()
+    } catch (error) {
+      db.close()
+      throw error
+    }
+    core.presence.start()
+    core.maintenanceTimer = setInterval(() => core.flushAuthSummaries(), 5000)
+    core.maintenanceTimer.unref()
+    return core
+  }
+
+  /** Where the OSC server listens (the real port when 0 was asked for). */
+  get oscAddress(): BoundAddress {
+    if (!this.boundAddress) throw new Error('core not started')
+    return this.boundAddress
+  }
+
+  /** Stops taking messages, then writes what is left and closes the database. */
+  async close(): Promise<void> {
+    if (this.closed) return
+    this.closed = true
+    await this.oscServer.close()
+    this.presence.close()
+    this.tracker.close()
+    if (this.maintenanceTimer) clearInterval(this.maintenanceTimer)
+    this.flushAuthSummaries()
+    this.db.close()
+  }
+
+  private flushAuthSummaries(): void {
+    for (const summary of this.authGuard.takeSummaries()) {
+      this.log.write({
+        origin: 'supercollider',
+        level: logLevels.WARNING,
+        name: 'osc_server',
+        message: summary,
+      })
+    }
+  }
+}

@@ -1,0 +1,39 @@
+import { z } from 'zod'
+
+/**
+ * Field types that accept what real SuperCollider clients send (SPEC.md): integers that may
+ * come as strings read from environment variables, booleans as 0/1, symbols as strings.
+ */
+export const oscInteger = z.preprocess(
+  (value) =>
+    typeof value === 'string' && /^\s*-?\d+\s*$/.test(value) ? Number(value.trim()) : value,
+  z.number({ error: 'expected an integer' }).int({ error: 'expected an integer' }),
+)
+
+export const oscPort = z.preprocess(
+  (value) =>
+    typeof value === 'string' && /^\s*\d+\s*$/.test(value) ? Number(value.trim()) : value,
+  z
+    .number({ error: 'expected a port number' })
+    .int({ error: 'expected a port number' })
+    .min(0, { error: 'expected a port number (0-65535)' })
+    .max(65535, { error: 'expected a port number (0-65535)' }),
+)
+
+const booleanWords: Record<string, boolean> = { true: true, false: false, '1': true, '0': false }
+
+export const oscBoolean = z.preprocess(
+  (value) => {
+    if (value === 0 || value === 1) return value === 1
+    if (typeof value === 'string' && value.toLowerCase() in booleanWords) {
+      return booleanWords[value.toLowerCase()]
+    }
+    return value
+  },
+  z.boolean({ error: 'expected a boolean (true/false or 1/0)' }),
+)
+
+export const oscString = z.preprocess(
+  (value) => (typeof value === 'number' && Number.isFinite(value) ? String(value) : value),
+  z.string({ error: 'expected a string' }),
+)

@@ -1,0 +1,107 @@
+import { z } from 'zod'
+import { oscBoolean, oscInteger, oscPort, oscString } from './field-coercions.js'
+import { MalformedOscMessage } from './osc-errors.js'
+
+/** The states an instance may acknowledge with (SCAcknowledgeMessage's GenCasterStatusEnum). */
+export const acknowledgeStatuses = [
+  'SUCCESS',
+  'FAILURE',
+  'READY',
+  'FINISHED',
+  'BEACON',
+  'RECEIVED',
+] as const
+export type AcknowledgeStatus = (typeof acknowledgeStatuses)[number]
+
+function isAcknowledgeStatus(value: string): value is AcknowledgeStatus {
+  return (acknowledgeStatuses as readonly string[]).includes(value)
+}
+
+/** `/beacon`: an instance announcing itself (SCBeaconMessage). */
+export const beaconSchema = z.object({
+  name: oscString.optional(),
+  synth_port: oscPort.optional(),
+  lang_port: oscPort,
+  janus_out_port: oscPort.optional(),
+  janus_in_port: oscPort.optional(),
+  janus_out_room: oscInteger.optional(),
+  janus_in_room: oscInteger.optional(),
+  janus_public_ip: oscString.optional(),
+  use_input: oscBoolean.optional(),
+  osc_backend_host: oscString.optional(),
+  osc_backend_port: oscPort.optional(),
+})
+export type BeaconMessage = z.infer<typeof beaconSchema>
+
+/** `/acknowledge`: an instance reporting on an instruction (SCAcknowledgeMessage). */
+export const acknowledgeSchema = z.object({
+  uuid: oscString.pipe(z.string().min(1, { error: 'expected a non-empty uuid' })),
+  // An unknown status string maps to FAILURE, as in the original.
+  status: oscString.transform((status): AcknowledgeStatus => {
+    const upper = status.toUpperCase()
+    return isAcknowledgeStatus(upper) ? upper : 'FAILURE'
+  }),
+  return_value: oscString.optional(),
+})
+export type AcknowledgeMessage = z.infer<typeof acknowledgeSchema>
+
+/** The only protocol version this backend speaks for remote actions. */
+export const supportedProtocolVersion = '0.1'
+
+/** `/remote/action` without its password, which is checked before anything else. */
+export const remoteActionSchema = z.object({
+  action: oscString.pipe(z.enum(['code', 'speak'], { error: 'unknown action (code or speak)' })),
+  cmd: oscString,
+  target: oscString.optional(),
+  protocol_version: oscString.refine((version) => version === supportedProtocolVersion, {
+    error: `unsupported protocol_version (this backend speaks ${supportedProtocolVersion})`,
+  }),
+  // Not in the original protocol: points that have listeners are only included on request.
+  include_busy: oscBoolean.optional(),
+})
+export type RemoteActionMessage = z.infer<typeof remoteActionSchema>
+
+const logLevelNames = {
+  CRITICAL: 50,
+  ERROR: 40,
+  WARNING: 30,
+  WARN: 30,
+  INFO: 20,
+  DEBUG: 10,
+  NOTSET: 0,
+} as const satisfies Record<string, number>
+
+/** `/log`: a console line forwarded by an instance. */
+export const logSchema = z.object({
+  level: z.preprocess(
+    (value) =>
+      typeof value === 'string' && value.toUpperCase() in logLevelNames
+        ? logLevelNames[value.toUpperCase() as keyof typeof logLevelNames]
+        : value,
+    z.union(
+      [z.literal(0), z.literal(10), z.literal(20), z.literal(30), z.literal(40), z.literal(50)],
+      {
+        error: 'expected a log level (CRITICAL, ERROR, WARNING, INFO, DEBUG or 50..0)',
+      },
+    ),
+  ),
+  message: oscString,
+  name: oscString.optional(),
+  lang_port: oscPort.optional(),
+})
+export type LogMessage = z.infer<typeof logSchema>
+
+/**
+ * Validates a parsed key/value record. Unknown keys are dropped.
+ * @throws MalformedOscMessage naming each bad field; values are never echoed.
+ */
+export function validateFields<T>(schema: z.ZodType<T>, fields: Record<string, unknown>): T {
+  const result = schema.safeParse(fields)
+  if (result.success) return result.data
+  const reasons = result.error.issues.map((issue) => {
+    const field = issue.path.map(String).join('.')
+    const missing = field !== '' && fields[field] === undefined
+    return field === '' ? issue.message : `${field}: ${missing ? 'missing' : issue.message}`
+  })
+  throw new MalformedOscMessage(reasons.join('; '))
+}

@@ -1,0 +1,123 @@
+import type { RemoteInfo } from 'node:dgram'
+import type { InstructionTracker } from '../stream/instruction-tracker.js'
+import type { LogService } from '../stream/log-service.js'
+import type { RemoteActionService } from '../stream/remote-action-service.js'
+import { logLevels, type LogLevel } from '../stream/stream-log.js'
+import type { StreamPointService } from '../stream/stream-point-service.js'
+import { decodeOscDatagram, type DecodedOscMessage } from './osc-codec.js'
+import { MalformedOscMessage, OscBackendAuthException } from './osc-errors.js'
+import { parseKeyValueList } from './key-value-list.js'
+import {
+  acknowledgeSchema,
+  beaconSchema,
+  logSchema,
+  remoteActionSchema,
+  validateFields,
+} from './message-schemas.js'
+import type { RemoteActionAuthGuard } from './remote-action-auth-guard.js'
+
+export interface OscMessageRouterOptions {
+  readonly points: StreamPointService
+  readonly tracker: InstructionTracker
+  readonly remoteActions: RemoteActionService
+  readonly authGuard: RemoteActionAuthGuard
+  readonly log: LogService
+}
+
+type RouteHandler = (fields: Record<string, unknown>, sender: RemoteInfo) => void
+
+/**
+ * Decodes each datagram, validates it against its route's schema and applies it. Nothing
+ * thrown inside gets past `handleDatagram`: every rejected packet becomes one ERROR log line
+ * naming the sender and the reason (never a password), and the server keeps serving.
+ */
+export class OscMessageRouter {
+  private readonly routes: ReadonlyMap<string, RouteHandler>
+
+  constructor(private readonly options: OscMessageRouterOptions) {
+    const acknowledge: RouteHandler = (fields, sender) =>
+      options.tracker.acknowledge(validateFields(acknowledgeSchema, fields), sender.address)
+    this.routes = new Map<string, RouteHandler>([
+      [
+        '/beacon',
+        (fields, sender) =>
+          options.points.applyBeacon(sender.address, validateFields(beaconSchema, fields)),
+      ],
+      ['/acknowledge', acknowledge],
+      // The seed's route table names it so; real clients send /acknowledge.
+      ['/acknowledge_handler', acknowledge],
+      ['/remote/action', (fields, sender) => this.remoteAction(fields, sender)],
+      ['/log', (fields, sender) => this.instanceLog(fields, sender)],
+    ])
+  }
+
+  handleDatagram(datagram: Uint8Array, sender: RemoteInfo): void {
+    let messages: DecodedOscMessage[]
+    try {
+      messages = decodeOscDatagram(datagram)
+    } catch (error) {
+      this.reject(sender, undefined, error)
+      return
+    }
+    for (const message of messages) this.handleMessage(message, sender)
+  }
+
+  private handleMessage(message: DecodedOscMessage, sender: RemoteInfo): void {
+    try {
+      const route = this.routes.get(message.address)
+      if (!route) throw new MalformedOscMessage(`unknown route ${message.address}`)
+      route(parseKeyValueList(message.args), sender)
+    } catch (error) {
+      this.reject(sender, message.address, error)
+    }
+  }
+
+  private remoteAction(fields: Record<string, unknown>, sender: RemoteInfo): void {
+    // The password is checked before anything else, so an unauthenticated sender learns
+    // nothing about which of its other fields were wrong.
+    const verdict = this.options.authGuard.check(sender.address, fields.password)
+    if (!verdict.ok) {
+      if (verdict.shouldLog) throw new OscBackendAuthException(verdict.reason)
+      return
+    }
+    const action = validateFields(remoteActionSchema, fields)
+    this.options.remoteActions.perform(
+      {
+        action: action.action,
+        cmd: action.cmd,
+        target: action.target,
+        includeBusy: action.include_busy,
+      },
+      `${sender.address}:${sender.port}`,
+    )
+  }
+
+  private instanceLog(fields: Record<string, unknown>, sender: RemoteInfo): void {
+    const line = validateFields(logSchema, fields)
+    const point =
+      line.lang_port === undefined
+        ? undefined
+        : this.options.points.findByAddress(sender.address, line.lang_port)
+    this.options.log.write({
+      origin: 'supercollider',
+      level: line.level as LogLevel,
+      message: line.message,
+      name: line.name ?? null,
+      streamPoint: point?.uuid ?? null,
+    })
+  }
+
+  private reject(sender: RemoteInfo, address: string | undefined, error: unknown): void {
+    const kind =
+      error instanceof MalformedOscMessage || error instanceof OscBackendAuthException
+        ? error.name
+        : 'internal error'
+    const reason = error instanceof Error ? error.message : String(error)
+    this.options.log.write({
+      origin: 'supercollider',
+      level: logLevels.ERROR,
+      name: 'osc_server',
+      message: `rejected ${address ?? 'packet'} from ${sender.address}:${sender.port}: ${kind}: ${reason}`,
+    })
+  }
+}

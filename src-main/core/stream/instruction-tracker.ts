@@ -1,0 +1,176 @@
+import type { StreamInstructionRepository } from '../db/repositories/stream-instruction-repository.js'
+import type { CoreEvents } from '../events/core-events.js'
+import type { AcknowledgeMessage } from '../osc/message-schemas.js'
+import { toIso, type Clock } from '../time/clock.js'
+import type { InstanceTransport } from './instance-transport.js'
+import type { LogService } from './log-service.js'
+import { canAdvance, isTerminalState, type StreamInstruction } from './stream-instruction.js'
+import { logLevels } from './stream-log.js'
+import type { StreamPoint } from './stream-point.js'
+
+export interface InstructionTrackerOptions {
+  readonly repository: StreamInstructionRepository
+  readonly transport: InstanceTransport
+  readonly events: CoreEvents
+  readonly log: LogService
+  readonly clock: Clock
+  /** How long an instruction waits for its final answer. */
+  readonly answerTimeoutMs: number
+  /** The same for `manual_finish` instructions, which may legitimately run long. */
+  readonly manualFinishTimeoutMs: number
+  /** How often deadlines are checked. */
+  readonly sweepIntervalMs?: number
+}
+
+interface PendingInstruction {
+  readonly streamPoint: string
+  readonly pointLabel: string
+  readonly sentAtMonotonic: number
+  readonly deadlineMs: number
+}
+
+/**
+ * Sends instructions and follows each to its final answer. Every pending instruction sits in
+ * one table keyed by uuid with a deadline; a missed deadline becomes the visible "no answer"
+ * mark (`no_answer_date`), never a silent hang. A late answer still lands.
+ */
+export class InstructionTracker {
+  private readonly pending = new Map<string, PendingInstruction>()
+  private sweepTimer: NodeJS.Timeout | undefined
+
+  constructor(private readonly options: InstructionTrackerOptions) {}
+
+  /** Creates the instruction, puts it on the wire and starts its deadline. */
+  send(point: StreamPoint, code: string, manualFinish = false): StreamInstruction {
+    const { repository, clock, events } = this.options
+    const created = repository.create({
+      streamPoint: point.uuid,
+      instructionText: code,
+      manualFinish,
+      nowIso: toIso(clock.now()),
+    })
+    events.emit('instruction-changed', created)
+    const now = clock.now()
+    const timeout = manualFinish ? this.options.manualFinishTimeoutMs : this.options.answerTimeoutMs
+    this.pending.set(created.uuid, {
+      streamPoint: point.uuid,
+      pointLabel: `${point.scName ?? 'instance'} (${point.host}:${point.port})`,
+      sentAtMonotonic: clock.monotonic(),
+      deadlineMs: now + timeout,
+    })
+    try {
+      this.options.transport.sendInstruction(point, { uuid: created.uuid, code, manualFinish })
+    } catch (error) {
+      return this.failUnsent(created, error)
+    }
+    const sent = repository.markSent(created.uuid, toIso(now), toIso(now + timeout))
+    if (sent) events.emit('instruction-changed', sent)
+    this.ensureSweeping()
+    return sent ?? created
+  }
+
+  /** Applies an `/acknowledge`; repeats and out-of-order states never move an instruction back. */
+  acknowledge(ack: AcknowledgeMessage, senderHost: string): void {
+    if (ack.status === 'BEACON') return
+    const { repository, clock, events } = this.options
+    const current = repository.get(ack.uuid)
+    if (!current) {
+      this.options.log.write({
+        origin: 'supercollider',
+        level: logLevels.ERROR,
+        name: 'osc_server',
+        message: `acknowledgement ${ack.status} from ${senderHost} for unknown instruction ${ack.uuid}`,
+      })
+      return
+    }
+    if (!canAdvance(current.state, ack.status)) return
+    const nowMs = clock.now()
+    const nowIso = toIso(nowMs)
+    const terminal = isTerminalState(ack.status)
+    const updated = repository.updateState({
+      uuid: ack.uuid,
+      state: ack.status,
+      nowIso,
+      returnValue: ack.return_value,
+      receivedDate: nowIso,
+      finishedDate: terminal ? nowIso : null,
+      roundTripMs: terminal ? this.roundTripMs(current, nowMs) : null,
+    })
+    if (terminal) this.pending.delete(ack.uuid)
+    if (updated) events.emit('instruction-changed', updated)
+  }
+
+  /** Marks every pending instruction of a point "no answer" at once (the point went offline). */
+  abandonPointInstructions(streamPoint: string): void {
+    for (const [uuid, pending] of this.pending) {
+      if (pending.streamPoint === streamPoint) this.markNoAnswer(uuid, pending, 'went offline')
+    }
+  }
+
+  /** How many instructions still wait for a final answer. */
+  pendingCount(): number {
+    return this.pending.size
+  }
+
+  close(): void {
+    if (this.sweepTimer) clearInterval(this.sweepTimer)
+    this.sweepTimer = undefined
+  }
+
+  /** The instruction never left: it fails at once with the reason as its return value. */
+  private failUnsent(created: StreamInstruction, error: unknown): StreamInstruction {
+    this.pending.delete(created.uuid)
+    const reason = `not sent: ${error instanceof Error ? error.message : String(error)}`
+    const failed = this.options.repository.updateState({
+      uuid: created.uuid,
+      state: 'FAILURE',
+      nowIso: toIso(this.options.clock.now()),
+      returnValue: reason,
+      finishedDate: toIso(this.options.clock.now()),
+    })
+    this.options.log.write({
+      origin: 'supercollider',
+      level: logLevels.ERROR,
+      name: 'instructions',
+      streamPoint: created.streamPoint,
+      message: `instruction ${created.uuid} ${reason}`,
+    })
+    if (failed) this.options.events.emit('instruction-changed', failed)
+    return failed ?? created
+  }
+
+  private roundTripMs(current: StreamInstruction, nowMs: number): number | null {
+    const pending = this.pending.get(current.uuid)
+    if (pending) return this.options.clock.monotonic() - pending.sentAtMonotonic
+    // A late answer after "no answer": only the stored wall-clock send time is left.
+    return current.sentDate === null ? null : nowMs - Date.parse(current.sentDate)
+  }
+
+  private ensureSweeping(): void {
+    if (this.sweepTimer) return
+    this.sweepTimer = setInterval(() => this.sweep(), this.options.sweepIntervalMs ?? 100)
+    this.sweepTimer.unref()
+  }
+
+  private sweep(): void {
+    const now = this.options.clock.now()
+    for (const [uuid, pending] of this.pending) {
+      if (pending.deadlineMs <= now) this.markNoAnswer(uuid, pending, 'timed out')
+    }
+    if (this.pending.size === 0) this.close()
+  }
+
+  private markNoAnswer(uuid: string, pending: PendingInstruction, why: string): void {
+    this.pending.delete(uuid)
+    const marked = this.options.repository.markNoAnswer(uuid, toIso(this.options.clock.now()))
+    if (!marked) return
+    this.options.events.emit('instruction-changed', marked)
+    this.options.log.write({
+      origin: 'supercollider',
+      level: logLevels.WARNING,
+      name: 'instructions',
+      streamPoint: pending.streamPoint,
+      message: `no answer from ${pending.pointLabel} for instruction ${uuid} (${why}; last state ${marked.state})`,
+    })
+  }
+}

@@ -1,0 +1,55 @@
+/** Instruction states in the order an instruction may move through them. */
+export const instructionStates = [
+  'UNACKNOWLEDGED',
+  'SENT',
+  'RECEIVED',
+  'READY',
+  'FINISHED',
+  'SUCCESS',
+  'FAILURE',
+] as const
+export type InstructionState = (typeof instructionStates)[number]
+
+const rank: Record<InstructionState, number> = {
+  UNACKNOWLEDGED: 0,
+  SENT: 1,
+  RECEIVED: 2,
+  READY: 2,
+  FINISHED: 3,
+  SUCCESS: 3,
+  FAILURE: 3,
+}
+
+/** FINISHED, SUCCESS and FAILURE end an instruction. */
+export function isTerminalState(state: InstructionState): boolean {
+  return rank[state] === 3
+}
+
+/**
+ * Whether `next` may replace `current`. States only move forward: acknowledgements repeat and
+ * arrive out of order over UDP, and a late RECEIVED must never overwrite FINISHED.
+ */
+export function canAdvance(current: InstructionState, next: InstructionState): boolean {
+  return rank[next] > rank[current]
+}
+
+/** Code sent to one StreamPoint, and what became of it (seed: StreamInstruction). */
+export interface StreamInstruction {
+  readonly uuid: string
+  readonly createdDate: string
+  readonly modifiedDate: string
+  readonly streamPoint: string
+  readonly instructionText: string
+  readonly state: InstructionState
+  readonly returnValue: string | null
+  readonly manualFinish: boolean
+  readonly sentDate: string | null
+  readonly receivedDate: string | null
+  readonly finishedDate: string | null
+  /** When the instruction stops waiting for an answer. */
+  readonly deadlineDate: string | null
+  /** Set when the deadline passed before a final answer: the "no answer" mark. */
+  readonly noAnswerDate: string | null
+  /** Sent to final answer, in milliseconds. */
+  readonly roundTripMs: number | null
+}

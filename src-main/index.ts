@@ -1,0 +1,55 @@
+/**
+ * The Electron shell: starts the core with Electron's own build of better-sqlite3 and opens the
+ * window. Everything else lives in src-main/core, which never imports electron.
+ */
+import { app, BrowserWindow, dialog } from 'electron'
+import { join } from 'node:path'
+import { loadSettings } from './core/config/load-settings.js'
+import { GencasterCore } from './core/gencaster-core.js'
+import { electronSqliteBinding } from './shell/native-binding.js'
+import { createMainWindow } from './shell/main-window.js'
+
+let core: GencasterCore | undefined
+
+async function startApp(): Promise<void> {
+  const nativeBinding = electronSqliteBinding(app.getAppPath(), process.versions.electron)
+  if (nativeBinding === undefined) {
+    throw new Error(
+      'better-sqlite3 has no Electron build yet: start the app with `npm start`, which makes it.',
+    )
+  }
+  const { settings } = loadSettings({
+    argv: process.argv.slice(app.isPackaged ? 1 : 2).filter((arg) => arg.startsWith('--')),
+    env: { GENCASTER_DATA_DIR: app.getPath('userData'), ...process.env },
+  })
+  core = await GencasterCore.start({ settings, nativeBinding })
+  createMainWindow(join(import.meta.dirname, '../preload/index.cjs'))
+}
+
+app
+  .whenReady()
+  .then(startApp, () => undefined)
+  .catch((error: unknown) => {
+    dialog.showErrorBox(
+      'Gencaster Desktop cannot start',
+      error instanceof Error ? error.message : String(error),
+    )
+    app.exit(1)
+  })
+
+app.on('window-all-closed', () => app.quit())
+
+app.on('before-quit', (event) => {
+  if (!core) return
+  // Drain the core (close the OSC socket, write what is pending, close the database) first.
+  event.preventDefault()
+  const closing = core
+  core = undefined
+  closing.close().finally(() => app.quit())
+})
+
+app.on('activate', () => {
+  if (BrowserWindow.getAllWindows().length === 0 && core) {
+    createMainWindow(join(import.meta.dirname, '../preload/index.cjs'))
+  }
+})
