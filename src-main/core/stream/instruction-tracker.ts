@@ -100,6 +100,15 @@ export class InstructionTracker {
     if (updated) events.emit('instruction-changed', updated)
   }
 
+  get(uuid: string): StreamInstruction | undefined {
+    return this.options.repository.get(uuid)
+  }
+
+  /** Newest first, optionally for one point. */
+  listRecent(limit: number, streamPoint?: string): StreamInstruction[] {
+    return this.options.repository.listRecent(limit, streamPoint)
+  }
+
   /** Marks every pending instruction of a point "no answer" at once (the point went offline). */
   abandonPointInstructions(streamPoint: string): void {
     for (const [uuid, pending] of this.pending) {
