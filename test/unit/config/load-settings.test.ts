@@ -1,0 +1,93 @@
+import { writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { loadSettings, SettingsError } from '../../../src-main/core/config/load-settings.js'
+import { makeTempDir } from '../../support/temp-dir.js'
+
+describe('loadSettings', () => {
+  let dir: ReturnType<typeof makeTempDir>
+  beforeEach(() => (dir = makeTempDir('settings')))
+  afterEach(() => dir.remove())
+
+  it("uses the original's defaults", () => {
+    const { settings } = loadSettings({ argv: ['--data-dir', dir.path], env: {} })
+    expect(settings).toMatchObject({
+      oscHost: '0.0.0.0',
+      oscPort: 7000,
+      onlineWindowSeconds: 60,
+      dataDir: dir.path,
+    })
+    expect(settings.password).toBeUndefined()
+  })
+
+  it('reads the settings file, then the environment, then flags, each overriding the one before', () => {
+    writeFileSync(
+      join(dir.path, 'settings.json'),
+      JSON.stringify({ oscPort: 7100, oscHost: '127.0.0.1', onlineWindowSeconds: 30 }),
+    )
+    const env = {
+      GENCASTER_DATA_DIR: dir.path,
+      BACKEND_OSC_PORT: '7200',
+      BACKEND_OSC_PASSWORD: 'from-env',
+    }
+    expect(loadSettings({ argv: [], env }).settings).toMatchObject({
+      oscPort: 7200,
+      oscHost: '127.0.0.1',
+      onlineWindowSeconds: 30,
+      password: 'from-env',
+    })
+    expect(
+      loadSettings({ argv: ['--osc-port', '7300', '--password', 'flag'], env }).settings,
+    ).toMatchObject({
+      oscPort: 7300,
+      password: 'flag',
+    })
+  })
+
+  it('names every bad setting and where it came from, never the password', () => {
+    const file = join(dir.path, 'custom.json')
+    writeFileSync(
+      file,
+      JSON.stringify({
+        oscPort: 99999,
+        colour: 'red',
+        password: 'hunter2',
+        onlineWindowSeconds: -1,
+      }),
+    )
+    let message = ''
+    try {
+      loadSettings({ argv: ['--settings', file, '--data-dir', dir.path], env: {} })
+    } catch (error) {
+      expect(error).toBeInstanceOf(SettingsError)
+      message = (error as Error).message
+    }
+    expect(message).toContain(file)
+    expect(message).toContain('oscPort')
+    expect(message).toContain('onlineWindowSeconds')
+    expect(message).toContain('colour')
+    expect(message).not.toContain('hunter2')
+  })
+
+  it('refuses a non-numeric port, an unknown flag and a broken file', () => {
+    expect(() => loadSettings({ argv: ['--osc-port', 'seven'], env: {} })).toThrow(
+      'flag --osc-port: expected a number',
+    )
+    expect(() => loadSettings({ argv: ['--ocs-port', '1'], env: {} })).toThrow(SettingsError)
+    const file = join(dir.path, 'broken.json')
+    writeFileSync(file, '{ nope')
+    expect(() => loadSettings({ argv: ['--settings', file], env: {} })).toThrow(/not valid JSON/)
+    expect(() =>
+      loadSettings({ argv: ['--settings', join(dir.path, 'missing.json')], env: {} }),
+    ).toThrow(/cannot read/)
+  })
+
+  it('passes a shell its own flags', () => {
+    const loaded = loadSettings({
+      argv: ['--data-dir', dir.path, '--http-port', '8080'],
+      env: {},
+      extraFlags: { 'http-port': { type: 'string' } },
+    })
+    expect(loaded.extra['http-port']).toBe('8080')
+  })
+})
