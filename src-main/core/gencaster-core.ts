@@ -155,12 +155,12 @@ export class GencasterCore {
     this.presence.close()
     this.tracker.close()
     if (this.maintenanceTimer) clearInterval(this.maintenanceTimer)
-    this.flushAuthSummaries()
+    this.flushAuthSummaries(true)
     this.db.close()
   }
 
-  private flushAuthSummaries(): void {
-    for (const summary of this.authGuard.takeSummaries()) {
+  private flushAuthSummaries(endOpenWindows = false): void {
+    for (const summary of this.authGuard.takeSummaries(endOpenWindows)) {
       this.log.write({
         origin: 'supercollider',
         level: logLevels.WARNING,

@@ -74,11 +74,14 @@ export class RemoteActionAuthGuard {
     return { ok: false, reason, shouldLog }
   }
 
-  /** One line per sender whose window ended with failures that were not logged one by one. */
-  takeSummaries(): string[] {
+  /**
+   * One line per sender whose window ended with failures that were not logged one by one.
+   * `endOpenWindows` (at shutdown) also ends the windows still running.
+   */
+  takeSummaries(endOpenWindows = false): string[] {
     const now = this.options.clock.now()
     for (const [host, record] of this.senders) {
-      if (now - record.windowStart >= this.windowMs) this.endWindow(host, record)
+      if (endOpenWindows || now - record.windowStart >= this.windowMs) this.endWindow(host, record)
     }
     return this.endedSummaries.splice(0)
   }
