@@ -3,6 +3,7 @@ import type { Settings } from './config/settings-schema.js'
 import { openDataDirectory } from './db/data-directory.js'
 import { createRepositories } from './db/repositories/index.js'
 import { CoreEvents } from './events/core-events.js'
+import { DatagramBatcher } from './osc/datagram-batcher.js'
 import { OscInstanceTransport } from './osc/osc-instance-transport.js'
 import { OscMessageRouter } from './osc/osc-message-router.js'
 import { OscServer, type BoundAddress } from './osc/osc-server.js'
@@ -40,6 +41,7 @@ export class GencasterCore {
   readonly log: LogService
   private readonly oscServer: OscServer
   private readonly presence: PresenceMonitor
+  private readonly batcher: DatagramBatcher
   private readonly authGuard: RemoteActionAuthGuard
   private maintenanceTimer: NodeJS.Timeout | undefined
   private boundAddress: BoundAddress | undefined
@@ -69,7 +71,7 @@ export class GencasterCore {
     this.oscServer = new OscServer({
       host: settings.oscHost,
       port: settings.oscPort,
-      onDatagram: (datagram, sender) => router.handleDatagram(datagram, sender),
+      onDatagram: (datagram, sender) => this.batcher.enqueue(datagram, sender),
       onSocketError: (error) =>
         this.log.write({
           origin: 'supercollider',
@@ -112,6 +114,10 @@ export class GencasterCore {
       authGuard: this.authGuard,
       log: this.log,
     })
+    this.batcher = new DatagramBatcher({
+      handle: (datagram, sender) => router.handleDatagram(datagram, sender),
+      inTransaction: (work) => db.transaction(work)(),
+    })
     this.presence = new PresenceMonitor({
       points: this.points,
       events: this.events,
@@ -152,6 +158,7 @@ export class GencasterCore {
     if (this.closed) return
     this.closed = true
     await this.oscServer.close()
+    this.batcher.flush()
     this.presence.close()
     this.tracker.close()
     if (this.maintenanceTimer) clearInterval(this.maintenanceTimer)

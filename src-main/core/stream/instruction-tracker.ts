@@ -4,7 +4,12 @@ import type { AcknowledgeMessage } from '../osc/message-schemas.js'
 import { toIso, type Clock } from '../time/clock.js'
 import type { InstanceTransport } from './instance-transport.js'
 import type { LogService } from './log-service.js'
-import { canAdvance, isTerminalState, type StreamInstruction } from './stream-instruction.js'
+import {
+  canAdvance,
+  isTerminalState,
+  type InstructionState,
+  type StreamInstruction,
+} from './stream-instruction.js'
 import { logLevels } from './stream-log.js'
 import type { StreamPoint } from './stream-point.js'
 
@@ -22,7 +27,13 @@ export interface InstructionTrackerOptions {
   readonly sweepIntervalMs?: number
 }
 
+/** An acknowledgement that reports on an instruction (a beacon's BEACON status does not). */
+type InstructionAnswer = AcknowledgeMessage & { status: InstructionState }
+
 interface PendingInstruction {
+  /** The row as stored: acknowledgements apply to it without reading the database. */
+  instruction: StreamInstruction
+  readonly rowId: number
   readonly streamPoint: string
   readonly pointLabel: string
   readonly sentAtMonotonic: number
@@ -43,7 +54,7 @@ export class InstructionTracker {
   /** Creates the instruction, puts it on the wire and starts its deadline. */
   send(point: StreamPoint, code: string, manualFinish = false): StreamInstruction {
     const { repository, clock, events } = this.options
-    const created = repository.create({
+    const { instruction: created, rowId } = repository.create({
       streamPoint: point.uuid,
       instructionText: code,
       manualFinish,
@@ -52,26 +63,39 @@ export class InstructionTracker {
     events.emit('instruction-changed', created)
     const now = clock.now()
     const timeout = manualFinish ? this.options.manualFinishTimeoutMs : this.options.answerTimeoutMs
-    this.pending.set(created.uuid, {
+    const pending: PendingInstruction = {
+      instruction: created,
+      rowId,
       streamPoint: point.uuid,
       pointLabel: `${point.scName ?? 'instance'} (${point.host}:${point.port})`,
       sentAtMonotonic: clock.monotonic(),
       deadlineMs: now + timeout,
-    })
+    }
+    this.pending.set(created.uuid, pending)
     try {
       this.options.transport.sendInstruction(point, { uuid: created.uuid, code, manualFinish })
     } catch (error) {
       return this.failUnsent(created, error)
     }
     const sent = repository.markSent(created.uuid, toIso(now), toIso(now + timeout))
-    if (sent) events.emit('instruction-changed', sent)
+    if (sent) {
+      pending.instruction = sent
+      events.emit('instruction-changed', sent)
+    }
     this.ensureSweeping()
     return sent ?? created
   }
 
   /** Applies an `/acknowledge`; repeats and out-of-order states never move an instruction back. */
-  acknowledge(ack: AcknowledgeMessage, senderHost: string): void {
-    if (ack.status === 'BEACON') return
+  acknowledge(message: AcknowledgeMessage, senderHost: string): void {
+    if (message.status === 'BEACON') return
+    const ack = { ...message, status: message.status }
+    const pending = this.pending.get(ack.uuid)
+    if (pending) {
+      this.applyToPending(pending, ack)
+      return
+    }
+    // Not in flight: a repeat of a final answer, a late answer after "no answer", or junk.
     const { repository, clock, events } = this.options
     const current = repository.get(ack.uuid)
     if (!current) {
@@ -94,10 +118,33 @@ export class InstructionTracker {
       returnValue: ack.return_value,
       receivedDate: nowIso,
       finishedDate: terminal ? nowIso : null,
-      roundTripMs: terminal ? this.roundTripMs(current, nowMs) : null,
+      // Only the stored wall-clock send time is left for a late answer.
+      roundTripMs:
+        terminal && current.sentDate !== null ? nowMs - Date.parse(current.sentDate) : null,
     })
-    if (terminal) this.pending.delete(ack.uuid)
     if (updated) events.emit('instruction-changed', updated)
+  }
+
+  private applyToPending(pending: PendingInstruction, ack: InstructionAnswer): void {
+    const current = pending.instruction
+    if (!canAdvance(current.state, ack.status)) return
+    const nowIso = toIso(this.options.clock.now())
+    const terminal = isTerminalState(ack.status)
+    const updated: StreamInstruction = {
+      ...current,
+      state: ack.status,
+      modifiedDate: nowIso,
+      returnValue: ack.return_value ?? current.returnValue,
+      receivedDate: current.receivedDate ?? nowIso,
+      finishedDate: terminal ? nowIso : current.finishedDate,
+      roundTripMs: terminal
+        ? this.options.clock.monotonic() - pending.sentAtMonotonic
+        : current.roundTripMs,
+    }
+    this.options.repository.writeAnswer(pending.rowId, updated)
+    if (terminal) this.pending.delete(current.uuid)
+    else pending.instruction = updated
+    this.options.events.emit('instruction-changed', updated)
   }
 
   get(uuid: string): StreamInstruction | undefined {
@@ -146,13 +193,6 @@ export class InstructionTracker {
     })
     if (failed) this.options.events.emit('instruction-changed', failed)
     return failed ?? created
-  }
-
-  private roundTripMs(current: StreamInstruction, nowMs: number): number | null {
-    const pending = this.pending.get(current.uuid)
-    if (pending) return this.options.clock.monotonic() - pending.sentAtMonotonic
-    // A late answer after "no answer": only the stored wall-clock send time is left.
-    return current.sentDate === null ? null : nowMs - Date.parse(current.sentDate)
   }
 
   private ensureSweeping(): void {

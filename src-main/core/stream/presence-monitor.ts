@@ -20,14 +20,14 @@ export class PresenceMonitor {
   constructor(private readonly options: PresenceMonitorOptions) {}
 
   start(): void {
-    this.online = new Set(this.options.points.listOnline().map((point) => point.uuid))
+    this.online = new Set(this.options.points.listOnlineUuids())
     this.timer = setInterval(() => this.check(), this.options.checkIntervalMs ?? 1000)
     this.timer.unref()
   }
 
   /** Compares who is online now with the last check; public so tests need not wait. */
   check(): void {
-    const now = new Set(this.options.points.listOnline().map((point) => point.uuid))
+    const now = new Set(this.options.points.listOnlineUuids())
     for (const uuid of this.online) {
       if (now.has(uuid)) continue
       const point = this.options.points.get(uuid)

@@ -54,6 +54,10 @@ export class StreamPointService {
     return this.options.repository.listLiveSince(this.liveSince())
   }
 
+  listOnlineUuids(): string[] {
+    return this.options.repository.listLiveUuidsSince(this.liveSince())
+  }
+
   /** Online and not held by a stream with listeners. */
   listFree(): StreamPoint[] {
     return this.options.repository.listFreeSince(this.liveSince())

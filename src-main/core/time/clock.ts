@@ -11,7 +11,15 @@ export const systemClock: Clock = {
   monotonic: () => performance.now(),
 }
 
+let lastEpochMs = Number.NaN
+let lastIso = ''
+
 /** Timestamps are stored as ISO-8601 text so that any SQLite tool shows them readably. */
 export function toIso(epochMs: number): string {
-  return new Date(epochMs).toISOString()
+  // Thousands of messages share a millisecond under load; format it once.
+  if (epochMs !== lastEpochMs) {
+    lastEpochMs = epochMs
+    lastIso = new Date(epochMs).toISOString()
+  }
+  return lastIso
 }

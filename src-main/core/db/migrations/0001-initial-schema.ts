@@ -21,7 +21,6 @@ export const initialSchema: Migration = {
       last_live TEXT,
       UNIQUE (host, port)
     );
-    CREATE INDEX stream_point_last_live ON stream_point (last_live DESC);
 
     CREATE TABLE stream (
       uuid TEXT PRIMARY KEY NOT NULL,

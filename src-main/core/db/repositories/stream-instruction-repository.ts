@@ -1,4 +1,5 @@
 import type { Database, Statement } from 'better-sqlite3'
+import { returningRow } from '../returning-row.js'
 import type { InstructionState, StreamInstruction } from '../../stream/stream-instruction.js'
 
 interface StreamInstructionRow {
@@ -54,6 +55,7 @@ export class StreamInstructionRepository {
   private readonly byUuid: Statement
   private readonly sent: Statement
   private readonly stateUpdate: Statement
+  private readonly answerByRowid: Statement
   private readonly noAnswer: Statement
   private readonly recent: Statement
   private readonly recentForPoint: Statement
@@ -63,7 +65,7 @@ export class StreamInstructionRepository {
       INSERT INTO stream_instruction (uuid, created_date, modified_date, stream_point,
         instruction_text, state, manual_finish)
       VALUES (@uuid, @now, @now, @streamPoint, @instructionText, 'UNACKNOWLEDGED', @manualFinish)
-      RETURNING *`)
+      RETURNING rowid AS row_id, *`)
     this.byUuid = db.prepare('SELECT * FROM stream_instruction WHERE uuid = ?')
     this.sent = db.prepare(`
       UPDATE stream_instruction SET state = 'SENT', sent_date = @now, modified_date = @now,
@@ -76,6 +78,13 @@ export class StreamInstructionRepository {
         finished_date = COALESCE(finished_date, @finishedDate),
         round_trip_ms = COALESCE(round_trip_ms, @roundTripMs)
       WHERE uuid = @uuid RETURNING *`)
+    // The hot path for acknowledgements of in-flight instructions: the caller already knows
+    // the row and its new values, so there is nothing to look up or read back.
+    this.answerByRowid = db.prepare(`
+      UPDATE stream_instruction SET state = @state, modified_date = @modifiedDate,
+        return_value = @returnValue, received_date = @receivedDate,
+        finished_date = @finishedDate, round_trip_ms = @roundTripMs
+      WHERE rowid = @rowId`)
     this.noAnswer = db.prepare(`
       UPDATE stream_instruction SET no_answer_date = @now, modified_date = @now
       WHERE uuid = @uuid AND no_answer_date IS NULL RETURNING *`)
@@ -87,20 +96,34 @@ export class StreamInstructionRepository {
       ORDER BY created_date DESC, rowid DESC LIMIT ?`)
   }
 
+  /** Inserts an UNACKNOWLEDGED instruction; `rowId` lets the tracker update it cheaply. */
   create(input: {
     streamPoint: string
     instructionText: string
     manualFinish: boolean
     nowIso: string
-  }): StreamInstruction {
-    const row = this.insert.get({
+  }): { instruction: StreamInstruction; rowId: number } {
+    const row = returningRow(this.insert, {
       uuid: crypto.randomUUID(),
       now: input.nowIso,
       streamPoint: input.streamPoint,
       instructionText: input.instructionText,
       manualFinish: input.manualFinish ? 1 : 0,
-    }) as StreamInstructionRow
-    return toInstruction(row)
+    }) as StreamInstructionRow & { row_id: number }
+    return { instruction: toInstruction(row), rowId: row.row_id }
+  }
+
+  /** Stores an answer the caller has already applied to its copy of the row. */
+  writeAnswer(rowId: number, instruction: StreamInstruction): void {
+    this.answerByRowid.run({
+      rowId,
+      state: instruction.state,
+      modifiedDate: instruction.modifiedDate,
+      returnValue: instruction.returnValue,
+      receivedDate: instruction.receivedDate,
+      finishedDate: instruction.finishedDate,
+      roundTripMs: instruction.roundTripMs,
+    })
   }
 
   get(uuid: string): StreamInstruction | undefined {
@@ -110,13 +133,13 @@ export class StreamInstructionRepository {
 
   /** UNACKNOWLEDGED -> SENT; undefined when an answer already overtook the send. */
   markSent(uuid: string, nowIso: string, deadlineIso: string): StreamInstruction | undefined {
-    const row = this.sent.get({ uuid, now: nowIso, deadline: deadlineIso }) as
+    const row = returningRow(this.sent, { uuid, now: nowIso, deadline: deadlineIso }) as
       StreamInstructionRow | undefined
     return row && toInstruction(row)
   }
 
   updateState(update: InstructionStateUpdate): StreamInstruction | undefined {
-    const row = this.stateUpdate.get({
+    const row = returningRow(this.stateUpdate, {
       uuid: update.uuid,
       state: update.state,
       nowIso: update.nowIso,
@@ -129,7 +152,8 @@ export class StreamInstructionRepository {
   }
 
   markNoAnswer(uuid: string, nowIso: string): StreamInstruction | undefined {
-    const row = this.noAnswer.get({ uuid, now: nowIso }) as StreamInstructionRow | undefined
+    const row = returningRow(this.noAnswer, { uuid, now: nowIso }) as
+      StreamInstructionRow | undefined
     return row && toInstruction(row)
   }
 

@@ -1,4 +1,5 @@
 import type { Database, Statement } from 'better-sqlite3'
+import { returningRow } from '../returning-row.js'
 import type { LogLevel, LogOrigin, NewLogEntry, StreamLogEntry } from '../../stream/stream-log.js'
 
 interface StreamLogRow {
@@ -73,7 +74,7 @@ export class StreamLogRepository {
   }
 
   add(entry: NewLogEntry, nowIso: string): StreamLogEntry {
-    const row = this.insert.get({
+    const row = returningRow(this.insert, {
       uuid: crypto.randomUUID(),
       now: nowIso,
       streamPoint: entry.streamPoint ?? null,

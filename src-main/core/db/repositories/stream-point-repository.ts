@@ -1,4 +1,5 @@
 import type { Database, Statement } from 'better-sqlite3'
+import { returningRow } from '../returning-row.js'
 import type { StreamPoint, StreamPointAnnouncement } from '../../stream/stream-point.js'
 
 interface StreamPointRow {
@@ -38,11 +39,15 @@ function toStreamPoint(row: StreamPointRow): StreamPoint {
 /** The `stream_point` table. */
 export class StreamPointRepository {
   private readonly upsert: Statement
+  private readonly refresh: Statement
+  /** uuid and created_date of each point by "host port": a beacon fixes everything else. */
+  private readonly identities = new Map<string, { uuid: string; createdDate: string }>()
   private readonly byUuid: Statement
   private readonly byAddress: Statement
   private readonly all: Statement
   private readonly liveSince: Statement
   private readonly freeSince: Statement
+  private readonly liveUuidsSince: Statement
 
   constructor(db: Database) {
     this.upsert = db.prepare(`
@@ -58,12 +63,19 @@ export class StreamPointRepository {
         janus_public_ip = excluded.janus_public_ip, sc_name = excluded.sc_name,
         last_live = excluded.last_live
       RETURNING *`)
+    this.refresh = db.prepare(`
+      UPDATE stream_point SET modified_date = @now, use_input = @useInput,
+        janus_in_port = @janusInPort, janus_out_port = @janusOutPort,
+        janus_in_room = @janusInRoom, janus_out_room = @janusOutRoom,
+        janus_public_ip = @janusPublicIp, sc_name = @scName, last_live = @now
+      WHERE uuid = @uuid`)
     this.byUuid = db.prepare('SELECT * FROM stream_point WHERE uuid = ?')
     this.byAddress = db.prepare('SELECT * FROM stream_point WHERE host = ? AND port = ?')
     this.all = db.prepare('SELECT * FROM stream_point ORDER BY last_live DESC, uuid')
     this.liveSince = db.prepare(
       'SELECT * FROM stream_point WHERE last_live >= ? ORDER BY last_live DESC, uuid',
     )
+    this.liveUuidsSince = db.prepare('SELECT uuid FROM stream_point WHERE last_live >= ?').pluck()
     this.freeSince = db.prepare(`
       SELECT * FROM stream_point AS point
       WHERE point.last_live >= ?
@@ -72,14 +84,20 @@ export class StreamPointRepository {
       ORDER BY point.last_live DESC, point.uuid`)
   }
 
-  /** Creates or refreshes the point at (host, port) and stamps `last_live` = `nowIso`. */
+  /**
+   * Creates or refreshes the point at (host, port) and stamps `last_live` = `nowIso`.
+   * A point seen before is refreshed with a plain UPDATE and returned without reading it back:
+   * beacons are the bulk of the OSC traffic.
+   */
   upsertFromBeacon(announcement: StreamPointAnnouncement, nowIso: string): StreamPoint {
-    const row = this.upsert.get({
-      ...announcement,
-      uuid: crypto.randomUUID(),
-      now: nowIso,
-      useInput: announcement.useInput ? 1 : 0,
-    }) as StreamPointRow
+    const key = `${announcement.host} ${announcement.port}`
+    const known = this.identities.get(key)
+    const values = { ...announcement, now: nowIso, useInput: announcement.useInput ? 1 : 0 }
+    if (known && this.refresh.run({ ...values, uuid: known.uuid }).changes === 1) {
+      return { ...announcement, ...known, modifiedDate: nowIso, lastLive: nowIso }
+    }
+    const row = returningRow<StreamPointRow>(this.upsert, { ...values, uuid: crypto.randomUUID() })!
+    this.identities.set(key, { uuid: row.uuid, createdDate: row.created_date })
     return toStreamPoint(row)
   }
 
@@ -101,6 +119,11 @@ export class StreamPointRepository {
   /** Points whose last beacon is at or after `sinceIso`. */
   listLiveSince(sinceIso: string): StreamPoint[] {
     return (this.liveSince.all(sinceIso) as StreamPointRow[]).map(toStreamPoint)
+  }
+
+  /** Only the uuids of live points: the presence check runs every second. */
+  listLiveUuidsSince(sinceIso: string): string[] {
+    return this.liveUuidsSince.all(sinceIso) as string[]
   }
 
   /** Live points not held by a stream with listeners. */

@@ -1,4 +1,5 @@
 import type { Database, Statement } from 'better-sqlite3'
+import { returningRow } from '../returning-row.js'
 import type { Stream } from '../../stream/stream.js'
 
 interface StreamRow {
@@ -49,7 +50,7 @@ export class StreamRepository {
   }
 
   create(streamPoint: string, numListeners: number, nowIso: string): Stream {
-    const row = this.insert.get({
+    const row = returningRow(this.insert, {
       uuid: crypto.randomUUID(),
       now: nowIso,
       streamPoint,
@@ -64,12 +65,14 @@ export class StreamRepository {
   }
 
   addListeners(uuid: string, delta: number, nowIso: string): Stream | undefined {
-    const row = this.changeListeners.get({ uuid, delta, now: nowIso }) as StreamRow | undefined
+    const row = returningRow(this.changeListeners, { uuid, delta, now: nowIso }) as
+      StreamRow | undefined
     return row && toStream(row)
   }
 
   setListenerCount(uuid: string, count: number, nowIso: string): Stream | undefined {
-    const row = this.setListeners.get({ uuid, count, now: nowIso }) as StreamRow | undefined
+    const row = returningRow(this.setListeners, { uuid, count, now: nowIso }) as
+      StreamRow | undefined
     return row && toStream(row)
   }
 

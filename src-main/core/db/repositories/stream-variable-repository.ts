@@ -1,4 +1,5 @@
 import type { Database, Statement } from 'better-sqlite3'
+import { returningRow } from '../returning-row.js'
 import type { StreamVariable } from '../../stream/stream.js'
 
 interface StreamVariableRow {
@@ -47,7 +48,7 @@ export class StreamVariableRepository {
     streamToSc: boolean
     nowIso: string
   }): StreamVariable {
-    const row = this.upsert.get({
+    const row = returningRow(this.upsert, {
       uuid: crypto.randomUUID(),
       now: input.nowIso,
       stream: input.stream,

@@ -1,4 +1,5 @@
 import type { Database, Statement } from 'better-sqlite3'
+import { returningRow } from '../returning-row.js'
 
 /** Speech made from SSML text with one voice (seed: TextToSpeech). */
 export interface TextToSpeech {
@@ -50,7 +51,7 @@ export class TextToSpeechRepository {
     voiceName: string
     nowIso: string
   }): TextToSpeech {
-    const row = this.insert.get({
+    const row = returningRow(this.insert, {
       uuid: crypto.randomUUID(),
       now: input.nowIso,
       audioFile: input.audioFile,

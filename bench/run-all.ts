@@ -1,0 +1,21 @@
+/**
+ * `npm run bench`: every benchmark, each against its baseline measured in the same run.
+ * `npm run bench -- ingest` (or `round-trip`) runs one.
+ */
+import { hasTool } from '../test/support/required-tool.js'
+import { benchInstructionRoundTrip } from './instruction-round-trip.js'
+import { benchOscIngest } from './osc-ingest.js'
+
+const only = process.argv[2]
+console.log(`Gencaster Desktop benchmarks, ${new Date().toISOString()}, Node ${process.version}\n`)
+if (only === undefined || only === 'ingest') {
+  await benchOscIngest()
+  console.log()
+}
+if (only === undefined || only === 'round-trip') {
+  if (hasTool('sclang')) await benchInstructionRoundTrip()
+  else
+    console.log(
+      'Instruction round trip: skipped, sclang not found (Debian: supercollider-language)',
+    )
+}
