@@ -81,10 +81,9 @@ export class StreamInstructionRepository {
     // The hot path for acknowledgements of in-flight instructions: the caller already knows
     // the row and its new values, so there is nothing to look up or read back.
     this.answerByRowid = db.prepare(`
-      UPDATE stream_instruction SET state = @state, modified_date = @modifiedDate,
-        return_value = @returnValue, received_date = @receivedDate,
-        finished_date = @finishedDate, round_trip_ms = @roundTripMs
-      WHERE rowid = @rowId`)
+      UPDATE stream_instruction SET state = ?, modified_date = ?, return_value = ?,
+        received_date = ?, finished_date = ?, round_trip_ms = ?
+      WHERE rowid = ?`)
     this.noAnswer = db.prepare(`
       UPDATE stream_instruction SET no_answer_date = @now, modified_date = @now
       WHERE uuid = @uuid AND no_answer_date IS NULL RETURNING *`)
@@ -115,15 +114,15 @@ export class StreamInstructionRepository {
 
   /** Stores an answer the caller has already applied to its copy of the row. */
   writeAnswer(rowId: number, instruction: StreamInstruction): void {
-    this.answerByRowid.run({
+    this.answerByRowid.run(
+      instruction.state,
+      instruction.modifiedDate,
+      instruction.returnValue,
+      instruction.receivedDate,
+      instruction.finishedDate,
+      instruction.roundTripMs,
       rowId,
-      state: instruction.state,
-      modifiedDate: instruction.modifiedDate,
-      returnValue: instruction.returnValue,
-      receivedDate: instruction.receivedDate,
-      finishedDate: instruction.finishedDate,
-      roundTripMs: instruction.roundTripMs,
-    })
+    )
   }
 
   get(uuid: string): StreamInstruction | undefined {

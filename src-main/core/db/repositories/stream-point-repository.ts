@@ -63,12 +63,12 @@ export class StreamPointRepository {
         janus_public_ip = excluded.janus_public_ip, sc_name = excluded.sc_name,
         last_live = excluded.last_live
       RETURNING *`)
+    // Positional parameters: this statement runs for nearly every beacon.
     this.refresh = db.prepare(`
-      UPDATE stream_point SET modified_date = @now, use_input = @useInput,
-        janus_in_port = @janusInPort, janus_out_port = @janusOutPort,
-        janus_in_room = @janusInRoom, janus_out_room = @janusOutRoom,
-        janus_public_ip = @janusPublicIp, sc_name = @scName, last_live = @now
-      WHERE uuid = @uuid`)
+      UPDATE stream_point SET modified_date = ?, last_live = ?, use_input = ?,
+        janus_in_port = ?, janus_out_port = ?, janus_in_room = ?, janus_out_room = ?,
+        janus_public_ip = ?, sc_name = ?
+      WHERE uuid = ?`)
     this.byUuid = db.prepare('SELECT * FROM stream_point WHERE uuid = ?')
     this.byAddress = db.prepare('SELECT * FROM stream_point WHERE host = ? AND port = ?')
     this.all = db.prepare('SELECT * FROM stream_point ORDER BY last_live DESC, uuid')
@@ -92,11 +92,36 @@ export class StreamPointRepository {
   upsertFromBeacon(announcement: StreamPointAnnouncement, nowIso: string): StreamPoint {
     const key = `${announcement.host} ${announcement.port}`
     const known = this.identities.get(key)
-    const values = { ...announcement, now: nowIso, useInput: announcement.useInput ? 1 : 0 }
-    if (known && this.refresh.run({ ...values, uuid: known.uuid }).changes === 1) {
-      return { ...announcement, ...known, modifiedDate: nowIso, lastLive: nowIso }
+    const useInput = announcement.useInput ? 1 : 0
+    if (known) {
+      const { changes } = this.refresh.run(
+        nowIso,
+        nowIso,
+        useInput,
+        announcement.janusInPort,
+        announcement.janusOutPort,
+        announcement.janusInRoom,
+        announcement.janusOutRoom,
+        announcement.janusPublicIp,
+        announcement.scName,
+        known.uuid,
+      )
+      if (changes === 1) {
+        return {
+          ...announcement,
+          uuid: known.uuid,
+          createdDate: known.createdDate,
+          modifiedDate: nowIso,
+          lastLive: nowIso,
+        }
+      }
     }
-    const row = returningRow<StreamPointRow>(this.upsert, { ...values, uuid: crypto.randomUUID() })!
+    const row = returningRow<StreamPointRow>(this.upsert, {
+      ...announcement,
+      now: nowIso,
+      useInput,
+      uuid: crypto.randomUUID(),
+    })!
     this.identities.set(key, { uuid: row.uuid, createdDate: row.created_date })
     return toStreamPoint(row)
   }
