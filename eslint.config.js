@@ -58,7 +58,7 @@ export default tseslint.config(
               message: 'The renderer also runs in a plain browser.',
             },
             {
-              group: ['**/src-main/core/**', '!**/src-main/core/contract/**'],
+              regex: 'src-main/core/(?!contract/contract$)',
               message: 'The renderer talks to the core only through the contract.',
             },
           ],

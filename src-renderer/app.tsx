@@ -1,12 +1,36 @@
-/**
- * The control room is built with its own issue (dashboard, editor, logs); the core runs and is
- * usable headless meanwhile (`npm run serve`).
- */
+import { Dashboard } from './dashboard/dashboard'
+import { EditorPanel } from './editor/editor-panel'
+import { LogPanel } from './logs/log-panel'
+import { ResultMatrix } from './results/result-matrix'
+import { stopAll } from './state/actions'
+import { useApi, useAppState } from './state/store-context'
+
+/** The control room: dashboard, editor and results, log; the panic button always in sight. */
 export function App() {
+  const { api, store } = useApi()
+  const connection = useAppState((state) => state.connection)
   return (
-    <main>
-      <h1>Gencaster Desktop</h1>
-      <p>The core is running. The control room (dashboard, editor, logs) is not built yet.</p>
-    </main>
+    <div className="app">
+      <header className="top-bar">
+        <h1>Gencaster</h1>
+        <span className={`connection ${connection}`} data-testid="connection">
+          {connection}
+        </span>
+        <button
+          className="panic"
+          data-testid="panic"
+          onClick={() => void stopAll(api, store)}
+          title="Ctrl+. on every point"
+        >
+          STOP ALL (Ctrl+.)
+        </button>
+      </header>
+      <main className="layout">
+        <Dashboard />
+        <EditorPanel />
+        <ResultMatrix />
+        <LogPanel />
+      </main>
+    </div>
   )
 }

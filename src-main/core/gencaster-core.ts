@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3'
 import type { Settings } from './config/settings-schema.js'
 import { openDataDirectory } from './db/data-directory.js'
+import type { EditorDocumentRepository } from './db/repositories/editor-document-repository.js'
 import { createRepositories } from './db/repositories/index.js'
 import { CoreEvents } from './events/core-events.js'
 import { DatagramBatcher } from './osc/datagram-batcher.js'
@@ -39,6 +40,8 @@ export class GencasterCore {
   readonly tracker: InstructionTracker
   readonly remoteActions: RemoteActionService
   readonly log: LogService
+  /** The control room's editor tabs. */
+  readonly documents: EditorDocumentRepository
   private readonly oscServer: OscServer
   private readonly presence: PresenceMonitor
   private readonly batcher: DatagramBatcher
@@ -54,6 +57,7 @@ export class GencasterCore {
   ) {
     const clock = options.clock ?? systemClock
     const repositories = createRepositories(db)
+    this.documents = repositories.documents
     this.events = new CoreEvents((error) => console.error('core event listener failed:', error))
     this.log = new LogService({
       repository: repositories.logs,

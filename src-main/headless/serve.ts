@@ -2,17 +2,60 @@
  * `npm run serve`: the core under plain Node, logging to stdout.
  * SIGINT/SIGTERM finish what is pending, close the database and exit 0.
  */
-import { loadSettings } from '../core/config/load-settings.js'
+import { existsSync } from 'node:fs'
+import { resolve } from 'node:path'
+import { loadSettings, SettingsError } from '../core/config/load-settings.js'
+import { ContractDispatcher } from '../core/contract/dispatcher.js'
 import { GencasterCore } from '../core/gencaster-core.js'
+import { BrowserServer } from './browser-server.js'
 import { printLogLines } from './console-log-sink.js'
 
+/** The renderer as `electron-vite build` leaves it. */
+const rendererDir = resolve(import.meta.dirname, '../../out/renderer')
+
+function httpPort(value: string | boolean | undefined): number | undefined {
+  if (value === undefined || typeof value === 'boolean') return undefined
+  const port = Number(value)
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new SettingsError(`flag --http-port: expected a port number (0-65535), got "${value}"`)
+  }
+  return port
+}
+
 async function main(): Promise<void> {
-  const { settings, settingsFile } = loadSettings({ argv: process.argv.slice(2), env: process.env })
+  const { settings, settingsFile, extra } = loadSettings({
+    argv: process.argv.slice(2),
+    env: process.env,
+    extraFlags: { 'http-port': { type: 'string' }, host: { type: 'string' } },
+  })
+  const port = httpPort(extra['http-port'])
+  if (port !== undefined && !existsSync(resolve(rendererDir, 'index.html'))) {
+    throw new Error(`browser mode needs the built renderer in ${rendererDir}: run npm run build`)
+  }
   const core = await GencasterCore.start({ settings })
+  let browser: BrowserServer | undefined
+  if (port !== undefined) {
+    // Only this machine unless --host opens it to the network (a tablet on stage).
+    const host = typeof extra.host === 'string' ? extra.host : '127.0.0.1'
+    browser = new BrowserServer({
+      host,
+      port,
+      rendererDir,
+      dispatcher: new ContractDispatcher(core),
+    })
+    try {
+      console.log(`Control room: open ${await browser.start()}`)
+    } catch (error) {
+      await core.close()
+      throw new Error(
+        `cannot serve the control room on ${host}:${port}: ${(error as Error).message}`,
+      )
+    }
+  }
   printLogLines(core.events, (line) => console.log(line))
-  const { host, port } = core.oscAddress
+  const osc = core.oscAddress
   console.log(
-    `Gencaster core: OSC on udp://${host}:${port}, data in ${settings.dataDir}` +
+    `Gencaster core: OSC on udp://${osc.host}:${osc.port}, data in ${settings.dataDir}` +
       (settingsFile ? `, settings from ${settingsFile}` : ''),
   )
   if (settings.password === undefined) {
@@ -25,7 +68,7 @@ async function main(): Promise<void> {
     if (stopping) return
     stopping = true
     console.log(`${signal}: closing`)
-    core.close().then(
+    Promise.all([browser?.close(), core.close()]).then(
       () => process.exit(0),
       (error: unknown) => {
         console.error('closing failed:', error)

@@ -64,6 +64,11 @@ export class StreamService {
     return this.required(uuid, this.options.repository.setListenerCount(uuid, 0, this.nowIso()))
   }
 
+  /** Listeners per point uuid, for points that have any. */
+  listenerCounts(): Record<string, number> {
+    return this.options.repository.listenerCounts()
+  }
+
   /** Releases every stream; returns how many were held. */
   disconnectAll(): number {
     return this.options.repository.releaseAllStreams(this.nowIso())

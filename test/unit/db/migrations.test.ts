@@ -89,6 +89,21 @@ describe('migrations on a real database file', () => {
     db.close()
   })
 
+  it('0002 adds the editor documents to a version 1 database and keeps its data', () => {
+    const v1 = openDatabase({ file, migrations: migrations.slice(0, 1) })
+    v1.prepare(
+      "INSERT INTO stream_point (uuid, created_date, modified_date, host, port) VALUES ('a', '', '', 'h', 1)",
+    ).run()
+    v1.close()
+    const v2 = openDatabase({ file, migrations: migrations.slice(0, 2) })
+    expect(v2.pragma('user_version', { simple: true })).toBe(2)
+    expect(
+      (v2.pragma('table_info(editor_document)') as { name: string }[]).map((column) => column.name),
+    ).toEqual(['uuid', 'created_date', 'modified_date', 'title', 'text', 'position'])
+    expect(v2.prepare('SELECT COUNT(*) FROM stream_point').pluck().get()).toBe(1)
+    v2.close()
+  })
+
   it('opening twice applies nothing again and keeps the data', () => {
     const first = openDatabase({ file })
     first

@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3'
 import { AudioFileRepository } from './audio-file-repository.js'
+import { EditorDocumentRepository } from './editor-document-repository.js'
 import { StreamInstructionRepository } from './stream-instruction-repository.js'
 import { StreamLogRepository } from './stream-log-repository.js'
 import { StreamPointRepository } from './stream-point-repository.js'
@@ -16,6 +17,7 @@ export interface Repositories {
   readonly logs: StreamLogRepository
   readonly audioFiles: AudioFileRepository
   readonly textToSpeech: TextToSpeechRepository
+  readonly documents: EditorDocumentRepository
 }
 
 export function createRepositories(db: Database): Repositories {
@@ -27,5 +29,6 @@ export function createRepositories(db: Database): Repositories {
     logs: new StreamLogRepository(db),
     audioFiles: new AudioFileRepository(db),
     textToSpeech: new TextToSpeechRepository(db),
+    documents: new EditorDocumentRepository(db),
   }
 }

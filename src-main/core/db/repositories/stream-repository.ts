@@ -28,6 +28,7 @@ export class StreamRepository {
   private readonly setListeners: Statement
   private readonly releaseAll: Statement
   private readonly forPoint: Statement
+  private readonly listeners: Statement
 
   constructor(db: Database) {
     this.insert = db.prepare(`
@@ -43,6 +44,9 @@ export class StreamRepository {
       WHERE uuid = @uuid RETURNING *`)
     this.releaseAll = db.prepare(
       'UPDATE stream SET num_listeners = 0, modified_date = ? WHERE num_listeners > 0',
+    )
+    this.listeners = db.prepare(
+      'SELECT stream_point, SUM(num_listeners) AS listeners FROM stream GROUP BY stream_point HAVING listeners > 0',
     )
     this.forPoint = db.prepare(
       'SELECT * FROM stream WHERE stream_point = ? ORDER BY created_date DESC, rowid DESC',
@@ -79,6 +83,12 @@ export class StreamRepository {
   /** Sets every stream's listeners to 0; returns how many were held. */
   releaseAllStreams(nowIso: string): number {
     return this.releaseAll.run(nowIso).changes
+  }
+
+  /** Listeners per point uuid, for points that have any. */
+  listenerCounts(): Record<string, number> {
+    const rows = this.listeners.all() as { stream_point: string; listeners: number }[]
+    return Object.fromEntries(rows.map((row) => [row.stream_point, row.listeners]))
   }
 
   listForPoint(streamPoint: string): Stream[] {

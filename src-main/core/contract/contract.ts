@@ -1,0 +1,115 @@
+/**
+ * The one contract between the renderer and the core: every request with its parameter schema,
+ * and every event. Served by one dispatcher (core), carried by Electron IPC or a WebSocket.
+ * Imports nothing runtime-specific: it is compiled for Node and for the browser alike.
+ */
+import { z } from 'zod'
+import type { EditorDocument } from '../documents/editor-document.js'
+import type { StreamInstruction } from '../stream/stream-instruction.js'
+import type { LogLevel, StreamLogEntry } from '../stream/stream-log.js'
+import type { StreamPoint } from '../stream/stream-point.js'
+
+export type { EditorDocument, LogLevel, StreamInstruction, StreamLogEntry, StreamPoint }
+
+const uuidList = z.array(z.string().min(1)).max(10_000)
+
+/** Parameter schemas, one per request. */
+export const requestSchemas = {
+  snapshot: z.object({}),
+  sendCode: z.object({
+    code: z.string().min(1).max(60_000),
+    targets: uuidList.min(1),
+    manualFinish: z.boolean().optional(),
+  }),
+  stop: z.object({ targets: uuidList.min(1) }),
+  speak: z.object({ text: z.string().min(1), targets: uuidList }),
+  queryLogs: z.object({
+    streamPoint: z.string().optional(),
+    minLevel: z
+      .union([
+        z.literal(0),
+        z.literal(10),
+        z.literal(20),
+        z.literal(30),
+        z.literal(40),
+        z.literal(50),
+      ])
+      .optional(),
+    origin: z.enum(['graph_engine', 'supercollider', 'janus']).optional(),
+    text: z.string().max(200).optional(),
+    limit: z.int().min(1).max(5000).optional(),
+  }),
+  listDocuments: z.object({}),
+  saveDocument: z.object({
+    uuid: z.string().optional(),
+    title: z.string().min(1).max(200),
+    text: z.string().max(1_000_000),
+    position: z.int().min(0).optional(),
+  }),
+  deleteDocument: z.object({ uuid: z.string().min(1) }),
+} as const
+
+export type RequestName = keyof typeof requestSchemas
+export type RequestParams<N extends RequestName> = z.input<(typeof requestSchemas)[N]>
+
+/** What each request answers with. */
+export interface RequestResults {
+  snapshot: {
+    points: StreamPoint[]
+    instructions: StreamInstruction[]
+    logs: StreamLogEntry[]
+    onlineWindowMs: number
+    /** Listeners per point uuid (points with listeners are busy). */
+    listenersByPoint: Record<string, number>
+    /** The core's clock, so the UI can age beacons correctly on another machine. */
+    serverNow: number
+  }
+  sendCode: { instructions: StreamInstruction[] }
+  stop: { instructions: StreamInstruction[] }
+  speak: { instructions: StreamInstruction[] }
+  queryLogs: StreamLogEntry[]
+  listDocuments: EditorDocument[]
+  saveDocument: EditorDocument
+  deleteDocument: { deleted: boolean }
+}
+
+/** Every answer is a value: errors never throw across a transport. */
+export type Result<T> =
+  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: string }
+
+/** Events pushed from the core to every connected UI. */
+export interface EventPayloads {
+  'point-changed': StreamPoint
+  'instruction-changed': StreamInstruction
+  'log-added': StreamLogEntry
+}
+export type EventName = keyof EventPayloads
+export const eventNames: readonly EventName[] = [
+  'point-changed',
+  'instruction-changed',
+  'log-added',
+]
+
+/** The WebSocket frames (the IPC transport carries the same shapes). */
+export interface RequestFrame {
+  readonly id: number
+  readonly method: string
+  readonly params: unknown
+}
+export type ResponseFrame = { readonly id: number } & Result<unknown>
+export interface EventFrame {
+  readonly event: EventName
+  readonly payload: unknown
+}
+
+/** The code the panic button sends: what Ctrl+. does in the SuperCollider IDE. */
+export const stopCode = 'CmdPeriod.run; nil'
+
+/** The API both transports give the renderer. */
+export interface GencasterApi {
+  request<N extends RequestName>(
+    method: N,
+    params: RequestParams<N>,
+  ): Promise<Result<RequestResults[N]>>
+  on<E extends EventName>(event: E, listener: (payload: EventPayloads[E]) => void): () => void
+}

@@ -1,0 +1,109 @@
+import { useMemo, useState } from 'react'
+import { useShallow } from 'zustand/react/shallow'
+import { presenceOf } from '../state/presence'
+import { useAppState } from '../state/store-context'
+import { useNow } from '../state/use-now'
+import { PointRow } from './point-row'
+
+type SortKey = 'name' | 'age'
+
+/** Every StreamPoint with its presence, Janus wiring, last instruction and round trips. */
+export function Dashboard() {
+  const now = useNow()
+  const { points, onlineWindowMs, clockOffsetMs, listenersByPoint, selectedTargets, toggleTarget } =
+    useAppState(
+      useShallow((state) => ({
+        points: state.points,
+        onlineWindowMs: state.onlineWindowMs,
+        clockOffsetMs: state.clockOffsetMs,
+        listenersByPoint: state.listenersByPoint,
+        selectedTargets: state.selectedTargets,
+        toggleTarget: state.toggleTarget,
+      })),
+    )
+  const instructions = useAppState((state) => state.instructions)
+  const lastByPoint = useAppState((state) => state.lastInstructionByPoint)
+  const roundTrips = useAppState((state) => state.roundTripsByPoint)
+  const [filter, setFilter] = useState('')
+  const [sortKey, setSortKey] = useState<SortKey>('name')
+  const serverNow = now + clockOffsetMs
+
+  const rows = useMemo(() => {
+    const text = filter.toLowerCase()
+    const all = Object.values(points).filter(
+      (point) =>
+        text === '' ||
+        `${point.scName ?? ''} ${point.host}:${point.port}`.toLowerCase().includes(text),
+    )
+    return all.sort((a, b) =>
+      sortKey === 'name'
+        ? (a.scName ?? '').localeCompare(b.scName ?? '') || a.port - b.port
+        : (b.lastLive ?? '').localeCompare(a.lastLive ?? ''),
+    )
+  }, [points, filter, sortKey])
+
+  const all = Object.values(points)
+  const online = all.filter(
+    (point) => presenceOf(point, serverNow, onlineWindowMs) !== 'offline',
+  ).length
+  const busy = Object.values(listenersByPoint).filter((count) => count > 0).length
+
+  return (
+    <section className="dashboard" aria-label="StreamPoints">
+      <header className="panel-header">
+        <h2>StreamPoints</h2>
+        <span className="totals" data-testid="totals">
+          {online} online / {all.length} · {busy} busy
+        </span>
+        <input
+          placeholder="filter"
+          value={filter}
+          onChange={(event) => setFilter(event.target.value)}
+        />
+        <select
+          value={sortKey}
+          onChange={(event) => setSortKey(event.target.value as SortKey)}
+          aria-label="sort"
+        >
+          <option value="name">by name</option>
+          <option value="age">by last beacon</option>
+        </select>
+      </header>
+      <div className="table-scroll">
+        <table>
+          <thead>
+            <tr>
+              <th />
+              <th>name</th>
+              <th>host:port</th>
+              <th>presence</th>
+              <th>rooms out/in · ports</th>
+              <th>input</th>
+              <th>streams</th>
+              <th>last</th>
+              <th>round trips</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((point) => {
+              const lastUuid = lastByPoint[point.uuid]
+              return (
+                <PointRow
+                  key={point.uuid}
+                  point={point}
+                  nowMs={serverNow}
+                  onlineWindowMs={onlineWindowMs}
+                  listeners={listenersByPoint[point.uuid] ?? 0}
+                  lastInstruction={lastUuid === undefined ? undefined : instructions[lastUuid]}
+                  roundTrips={roundTrips[point.uuid]}
+                  selected={selectedTargets.includes(point.uuid)}
+                  onToggle={toggleTarget}
+                />
+              )
+            })}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  )
+}

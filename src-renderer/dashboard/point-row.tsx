@@ -1,0 +1,83 @@
+import { memo } from 'react'
+import type { StreamInstruction, StreamPoint } from '../../src-main/core/contract/contract'
+import { formatAge, presenceOf } from '../state/presence'
+import { Sparkline } from './sparkline'
+
+export interface PointRowProps {
+  readonly point: StreamPoint
+  readonly nowMs: number
+  readonly onlineWindowMs: number
+  readonly listeners: number
+  readonly lastInstruction: StreamInstruction | undefined
+  readonly roundTrips: readonly number[] | undefined
+  readonly selected: boolean
+  readonly onToggle: (uuid: string) => void
+}
+
+function instructionLabel(instruction: StreamInstruction | undefined): string {
+  if (!instruction) return ''
+  if (instruction.noAnswerDate && !['FINISHED', 'SUCCESS', 'FAILURE'].includes(instruction.state))
+    return 'no answer'
+  return instruction.state.toLowerCase()
+}
+
+/** One StreamPoint; memoized so a beacon re-renders only its own row. */
+export const PointRow = memo(function PointRow(props: PointRowProps) {
+  const {
+    point,
+    nowMs,
+    onlineWindowMs,
+    listeners,
+    lastInstruction,
+    roundTrips,
+    selected,
+    onToggle,
+  } = props
+  const presence = presenceOf(point, nowMs, onlineWindowMs)
+  const age = point.lastLive === null ? '' : formatAge(nowMs - Date.parse(point.lastLive))
+  return (
+    <tr
+      className={`point-row presence-${presence}`}
+      data-testid="point-row"
+      data-point={point.scName ?? point.uuid}
+    >
+      <td>
+        <input
+          type="checkbox"
+          checked={selected}
+          onChange={() => onToggle(point.uuid)}
+          aria-label={`target ${point.scName ?? point.uuid}`}
+        />
+      </td>
+      <td className="point-name">{point.scName ?? '(unnamed)'}</td>
+      <td className="mono">
+        {point.host}:{point.port}
+      </td>
+      <td>
+        <span className={`presence-dot ${presence}`} /> {presence}{' '}
+        <span className="muted">{age}</span>
+      </td>
+      <td className="mono">
+        {point.janusOutRoom ?? '–'}/{point.janusInRoom ?? '–'}
+        <span className="muted">
+          {' '}
+          {point.janusOutPort ?? '–'}/{point.janusInPort ?? '–'}
+        </span>
+      </td>
+      <td>{point.useInput ? 'in' : ''}</td>
+      <td>{listeners > 0 ? `${listeners} listening` : ''}</td>
+      <td
+        className={`state-${instructionLabel(lastInstruction).replace(' ', '-')}`}
+        data-testid="point-last-state"
+      >
+        {instructionLabel(lastInstruction)}
+        {lastInstruction?.roundTripMs != null && (
+          <span className="muted"> {lastInstruction.roundTripMs.toFixed(1)} ms</span>
+        )}
+      </td>
+      <td>
+        <Sparkline values={roundTrips ?? []} />
+      </td>
+    </tr>
+  )
+})

@@ -1,0 +1,90 @@
+import { closeBrackets, closeBracketsKeymap } from '@codemirror/autocomplete'
+import { defaultKeymap, history, historyKeymap, toggleComment } from '@codemirror/commands'
+import { bracketMatching, indentOnInput } from '@codemirror/language'
+import { EditorState } from '@codemirror/state'
+import {
+  drawSelection,
+  EditorView,
+  highlightActiveLine,
+  keymap,
+  lineNumbers,
+} from '@codemirror/view'
+import { useEffect, useRef } from 'react'
+import { lineAt, regionToEvaluate } from './evaluation-region'
+import { flashField, flashRegion } from './flash-evaluated'
+import { supercollider, supercolliderHighlighting } from './supercollider-language'
+
+export interface CodeEditorProps {
+  /** The document's text when it is opened; the editor owns the text afterwards. */
+  readonly initialText: string
+  readonly onEvaluate: (code: string) => void
+  readonly onStop: () => void
+  readonly onChange: (text: string) => void
+}
+
+/**
+ * CodeMirror 6 with SuperCollider highlighting and the IDE's keys: Ctrl/Cmd+Enter evaluates the
+ * selection or the enclosing block or line, Shift+Enter the line, Ctrl/Cmd+. stops everything.
+ */
+export function CodeEditor({ initialText, onEvaluate, onStop, onChange }: CodeEditorProps) {
+  const host = useRef<HTMLDivElement>(null)
+  // Handlers change with every render; the editor is built once and reads the latest ones.
+  const handlers = useRef({ onEvaluate, onStop, onChange })
+  handlers.current = { onEvaluate, onStop, onChange }
+
+  useEffect(() => {
+    if (!host.current) return undefined
+    const evaluate =
+      (pick: (view: EditorView) => { from: number; to: number }) => (view: EditorView) => {
+        const region = pick(view)
+        const code = view.state.sliceDoc(region.from, region.to).trim()
+        if (code === '') return true
+        flashRegion(view, region.from, region.to)
+        handlers.current.onEvaluate(code)
+        return true
+      }
+    const view = new EditorView({
+      parent: host.current,
+      state: EditorState.create({
+        doc: initialText,
+        extensions: [
+          keymap.of([
+            {
+              key: 'Mod-Enter',
+              run: evaluate((v) =>
+                regionToEvaluate(v.state.doc.toString(), v.state.selection.main),
+              ),
+            },
+            {
+              key: 'Shift-Enter',
+              run: evaluate((v) => lineAt(v.state.doc.toString(), v.state.selection.main.head)),
+            },
+            { key: 'Mod-.', run: () => (handlers.current.onStop(), true), preventDefault: true },
+            { key: 'Mod-/', run: toggleComment },
+            ...closeBracketsKeymap,
+            ...historyKeymap,
+            ...defaultKeymap,
+          ]),
+          lineNumbers(),
+          history(),
+          drawSelection(),
+          highlightActiveLine(),
+          indentOnInput(),
+          bracketMatching(),
+          closeBrackets(),
+          supercollider,
+          supercolliderHighlighting,
+          flashField,
+          EditorView.updateListener.of((update) => {
+            if (update.docChanged) handlers.current.onChange(update.state.doc.toString())
+          }),
+        ],
+      }),
+    })
+    view.focus()
+    return () => view.destroy()
+    // Rebuilt only when another document is opened (the parent keys this component by document).
+  }, [initialText])
+
+  return <div className="code-editor" ref={host} data-testid="code-editor" />
+}

@@ -1,0 +1,71 @@
+import { useMemo } from 'react'
+import { currentTargets, documentSaver, evaluate, newDocument, stopAll } from '../state/actions'
+import { useApi, useAppState } from '../state/store-context'
+import { useNow } from '../state/use-now'
+import { CodeEditor } from './code-editor'
+
+/** Tabs, the editor, and what the code goes to. */
+export function EditorPanel() {
+  const { api, store } = useApi()
+  const documents = useAppState((state) => state.documents)
+  const active = useAppState((state) => state.activeDocument)
+  const setActive = useAppState((state) => state.setActiveDocument)
+  const includeBusy = useAppState((state) => state.includeBusy)
+  const setIncludeBusy = useAppState((state) => state.setIncludeBusy)
+  const selected = useAppState((state) => state.selectedTargets)
+  const clearTargets = useAppState((state) => state.clearTargets)
+  // Re-read every second so the target count follows points going on- and offline.
+  const now = useNow()
+  const targetCount = useAppState((state) => currentTargets(state, now).length)
+  const save = useMemo(() => documentSaver(api, store), [api, store])
+  const document = documents.find((candidate) => candidate.uuid === active)
+
+  return (
+    <section className="editor-panel" aria-label="editor">
+      <nav className="tabs" role="tablist">
+        {documents.map((tab) => (
+          <button
+            key={tab.uuid}
+            role="tab"
+            aria-selected={tab.uuid === active}
+            className={tab.uuid === active ? 'tab active' : 'tab'}
+            onClick={() => setActive(tab.uuid)}
+          >
+            {tab.title}
+          </button>
+        ))}
+        <button
+          className="tab new"
+          onClick={() => void newDocument(api, store)}
+          aria-label="new document"
+        >
+          +
+        </button>
+      </nav>
+      <div className="target-bar" data-testid="target-bar">
+        <span>
+          to <strong>{targetCount}</strong> {selected.length > 0 ? 'chosen' : 'online'} point
+          {targetCount === 1 ? '' : 's'}
+        </span>
+        {selected.length > 0 && <button onClick={clearTargets}>all online</button>}
+        <label>
+          <input
+            type="checkbox"
+            checked={includeBusy}
+            onChange={(event) => setIncludeBusy(event.target.checked)}
+          />{' '}
+          include points with listeners
+        </label>
+      </div>
+      {document && (
+        <CodeEditor
+          key={document.uuid}
+          initialText={document.text}
+          onEvaluate={(code) => void evaluate(api, store, code)}
+          onStop={() => void stopAll(api, store)}
+          onChange={(text) => save(document.uuid, text)}
+        />
+      )}
+    </section>
+  )
+}

@@ -1,0 +1,60 @@
+import type {
+  GencasterApi,
+  StreamInstruction,
+  StreamLogEntry,
+  StreamPoint,
+} from '../../src-main/core/contract/contract'
+import type { AppStore } from './store'
+
+/**
+ * Feeds the store from the transport: a snapshot on every (re)connection, then events. Events
+ * are gathered and applied once per animation frame: a burst of beacons costs one render, and a
+ * core event is on screen in the next frame.
+ */
+export function connectStore(api: GencasterApi, store: AppStore): () => void {
+  let points: StreamPoint[] = []
+  let instructions: StreamInstruction[] = []
+  let logs: StreamLogEntry[] = []
+  let frame: number | undefined
+
+  const flush = () => {
+    frame = undefined
+    const state = store.getState()
+    if (points.length) state.applyPoints(points)
+    if (instructions.length) {
+      state.applyInstructions(instructions)
+      state.trackInstructions(instructions)
+    }
+    if (logs.length) state.addLogs(logs)
+    points = []
+    instructions = []
+    logs = []
+  }
+  const schedule = () => {
+    frame ??= requestAnimationFrame(flush)
+  }
+
+  const disposers = [
+    api.on('point-changed', (point) => (points.push(point), schedule())),
+    api.on('instruction-changed', (instruction) => (instructions.push(instruction), schedule())),
+    api.on('log-added', (entry) => (logs.push(entry), schedule())),
+  ]
+  return () => {
+    disposers.forEach((dispose) => dispose())
+    if (frame !== undefined) cancelAnimationFrame(frame)
+  }
+}
+
+/** Loads the core's current state into the store. */
+export async function loadSnapshot(api: GencasterApi, store: AppStore): Promise<void> {
+  const snapshot = await api.request('snapshot', {})
+  if (!snapshot.ok) return
+  const { points, instructions, logs, onlineWindowMs, serverNow, listenersByPoint } = snapshot.value
+  const state = store.getState()
+  store.setState({ onlineWindowMs, clockOffsetMs: serverNow - Date.now(), listenersByPoint })
+  state.applyPoints(points)
+  const oldestFirst = [...instructions].reverse()
+  state.applyInstructions(oldestFirst)
+  state.trackInstructions(oldestFirst)
+  store.setState({ logs })
+}

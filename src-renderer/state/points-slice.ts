@@ -1,0 +1,56 @@
+import type { StateCreator } from 'zustand'
+import type { StreamInstruction, StreamPoint } from '../../src-main/core/contract/contract'
+import type { AppState } from './store'
+
+/** How many round trips each point's sparkline shows. */
+export const sparklineLength = 20
+
+export interface PointsSlice {
+  points: Record<string, StreamPoint>
+  onlineWindowMs: number
+  /** The core's clock minus ours, so beacon ages are right when the core is another machine. */
+  clockOffsetMs: number
+  /** Listeners per point at the last snapshot: points with listeners are "busy". */
+  listenersByPoint: Record<string, number>
+  lastInstructionByPoint: Record<string, string>
+  roundTripsByPoint: Record<string, number[]>
+  applyPoints(points: readonly StreamPoint[]): void
+  trackInstructions(instructions: readonly StreamInstruction[]): void
+}
+
+export const createPointsSlice: StateCreator<AppState, [], [], PointsSlice> = (set) => ({
+  points: {},
+  onlineWindowMs: 60_000,
+  clockOffsetMs: 0,
+  listenersByPoint: {},
+  lastInstructionByPoint: {},
+  roundTripsByPoint: {},
+  applyPoints: (points) =>
+    set((state) => {
+      const next = { ...state.points }
+      for (const point of points) next[point.uuid] = point
+      return { points: next }
+    }),
+  trackInstructions: (instructions) =>
+    set((state) => {
+      const last = { ...state.lastInstructionByPoint }
+      let trips = state.roundTripsByPoint
+      for (const instruction of instructions) {
+        const current = last[instruction.streamPoint]
+        const currentCreated = current ? (state.instructions[current]?.createdDate ?? '') : ''
+        if (!current || current === instruction.uuid || instruction.createdDate >= currentCreated) {
+          last[instruction.streamPoint] = instruction.uuid
+        }
+        if (instruction.roundTripMs !== null && instruction.finishedDate !== null) {
+          const previous = trips[instruction.streamPoint] ?? []
+          trips = {
+            ...trips,
+            [instruction.streamPoint]: [...previous, instruction.roundTripMs].slice(
+              -sparklineLength,
+            ),
+          }
+        }
+      }
+      return { lastInstructionByPoint: last, roundTripsByPoint: trips }
+    }),
+})

@@ -1,0 +1,20 @@
+import { createStore } from 'zustand/vanilla'
+import { createInstructionsSlice, type InstructionsSlice } from './instructions-slice'
+import { createLogsSlice, type LogsSlice } from './logs-slice'
+import { createPointsSlice, type PointsSlice } from './points-slice'
+import { createSessionSlice, type SessionSlice } from './session-slice'
+
+/** The whole UI state: one store made of typed slices. */
+export type AppState = PointsSlice & InstructionsSlice & LogsSlice & SessionSlice
+
+/** A fresh store (one per page; tests make their own). */
+export function createAppStore() {
+  return createStore<AppState>()((...args) => ({
+    ...createPointsSlice(...args),
+    ...createInstructionsSlice(...args),
+    ...createLogsSlice(...args),
+    ...createSessionSlice(...args),
+  }))
+}
+
+export type AppStore = ReturnType<typeof createAppStore>

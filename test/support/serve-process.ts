@@ -1,0 +1,70 @@
+import { spawn, type ChildProcess } from 'node:child_process'
+import { createSocket } from 'node:dgram'
+import { join, resolve } from 'node:path'
+
+const root = resolve(import.meta.dirname, '../..')
+
+export interface ServeProcess {
+  readonly process: ChildProcess
+  readonly url: string
+  readonly oscPort: number
+  output(): string
+  stop(): Promise<void>
+}
+
+/** A free UDP port on 127.0.0.1 (closed again before use). */
+export async function freeUdpPort(): Promise<number> {
+  const socket = createSocket('udp4')
+  await new Promise<void>((done) => socket.bind(0, '127.0.0.1', () => done()))
+  const { port } = socket.address()
+  await new Promise<void>((done) => socket.close(() => done()))
+  return port
+}
+
+/** `npm run serve` in browser mode (without its build step: the caller builds once). */
+export async function startServe(dataDir: string, extraArgs: string[] = []): Promise<ServeProcess> {
+  const oscPort = await freeUdpPort()
+  const child = spawn(
+    join(root, 'node_modules/.bin/tsx'),
+    [
+      'src-main/headless/serve.ts',
+      '--osc-host',
+      '127.0.0.1',
+      '--osc-port',
+      String(oscPort),
+      '--data-dir',
+      dataDir,
+      '--password',
+      'e2e',
+      '--http-port',
+      '0',
+      ...extraArgs,
+    ],
+    {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  )
+  let output = ''
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()))
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()))
+  const exited = new Promise<void>((done) => child.once('exit', () => done()))
+  const deadline = Date.now() + 20_000
+  let url: string | undefined
+  while (!url) {
+    url = /Control room: open (\S+)/.exec(output)?.[1]
+    if (Date.now() > deadline || child.exitCode !== null)
+      throw new Error(`serve did not start:\n${output}`)
+    await new Promise((done) => setTimeout(done, 50))
+  }
+  return {
+    process: child,
+    url,
+    oscPort,
+    output: () => output,
+    stop: async () => {
+      if (child.exitCode === null) child.kill('SIGTERM')
+      await exited
+    },
+  }
+}
