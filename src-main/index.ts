@@ -7,9 +7,21 @@ import { join } from 'node:path'
 import { loadSettings } from './core/config/load-settings.js'
 import { GencasterCore } from './core/gencaster-core.js'
 import { electronSqliteBinding } from './shell/native-binding.js'
+import { ContractDispatcher } from './core/contract/dispatcher.js'
+import { installAppMenu } from './shell/app-menu.js'
+import { serveContractOverIpc } from './shell/ipc-adapter.js'
 import { createMainWindow } from './shell/main-window.js'
 
 let core: GencasterCore | undefined
+let dispatcher: ContractDispatcher | undefined
+const preloadPath = join(import.meta.dirname, '../preload/index.cjs')
+
+function openWindow(): void {
+  if (!dispatcher) return
+  const { window, isOwnPage } = createMainWindow(preloadPath, app.getPath('userData'))
+  const stopServing = serveContractOverIpc(dispatcher, window, isOwnPage)
+  window.on('closed', stopServing)
+}
 
 async function startApp(): Promise<void> {
   const nativeBinding = electronSqliteBinding(app.getAppPath(), process.versions.electron)
@@ -23,7 +35,9 @@ async function startApp(): Promise<void> {
     env: { GENCASTER_DATA_DIR: app.getPath('userData'), ...process.env },
   })
   core = await GencasterCore.start({ settings, nativeBinding })
-  createMainWindow(join(import.meta.dirname, '../preload/index.cjs'))
+  dispatcher = new ContractDispatcher(core)
+  installAppMenu()
+  openWindow()
 }
 
 app
@@ -49,7 +63,5 @@ app.on('before-quit', (event) => {
 })
 
 app.on('activate', () => {
-  if (BrowserWindow.getAllWindows().length === 0 && core) {
-    createMainWindow(join(import.meta.dirname, '../preload/index.cjs'))
-  }
+  if (BrowserWindow.getAllWindows().length === 0) openWindow()
 })

@@ -26,15 +26,13 @@ export async function evaluate(api: GencasterApi, store: AppStore, code: string)
   const id = nextEvaluationId++
   const targets = currentTargets(store.getState(), Date.now())
   if (targets.length === 0) {
-    store
-      .getState()
-      .addEvaluation({
-        id,
-        code,
-        at: Date.now(),
-        instructionByPoint: {},
-        error: 'no online target',
-      })
+    store.getState().addEvaluation({
+      id,
+      code,
+      at: Date.now(),
+      instructionByPoint: {},
+      error: 'no online target',
+    })
     return
   }
   const result = await api.request('sendCode', {
