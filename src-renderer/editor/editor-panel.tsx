@@ -14,6 +14,10 @@ export function EditorPanel() {
   const setIncludeBusy = useAppState((state) => state.setIncludeBusy)
   const selected = useAppState((state) => state.selectedTargets)
   const clearTargets = useAppState((state) => state.clearTargets)
+  const canary = useAppState((state) => state.canary)
+  const setCanary = useAppState((state) => state.setCanary)
+  const mode = useAppState((state) => state.editorMode)
+  const setMode = useAppState((state) => state.setEditorMode)
   // Re-read every second so the target count follows points going on- and offline.
   const now = useNow()
   const targetCount = useAppState((state) => currentTargets(state, now).length)
@@ -56,6 +60,23 @@ export function EditorPanel() {
           />{' '}
           include points with listeners
         </label>
+        <label title="send to one point first; the others only once it answers FINISHED">
+          <input
+            type="checkbox"
+            checked={canary}
+            onChange={(event) => setCanary(event.target.checked)}
+            data-testid="canary"
+          />{' '}
+          canary
+        </label>
+        <select
+          aria-label="editor mode"
+          value={mode}
+          onChange={(event) => setMode(event.target.value as 'code' | 'speak')}
+        >
+          <option value="code">code</option>
+          <option value="speak">speak</option>
+        </select>
       </div>
       {document && (
         <CodeEditor

@@ -1,4 +1,9 @@
-import { type GencasterApi, type StreamPoint } from '../../src-main/core/contract/contract'
+import type {
+  GencasterApi,
+  StreamInstruction,
+  StreamPoint,
+} from '../../src-main/core/contract/contract'
+import { outcomeOf, waitForOutcome } from './instruction-outcome'
 import { presenceOf } from './presence'
 import type { AppState, AppStore } from './store'
 
@@ -21,19 +26,34 @@ export function currentTargets(state: AppState, nowMs: number): StreamPoint[] {
   return candidates.filter(eligible)
 }
 
-/** Sends code to the current targets and adds its row to the result matrix. */
+/** What the editor's evaluation does: code (plain or canary) or speech, per the editor mode. */
 export async function evaluate(api: GencasterApi, store: AppStore, code: string): Promise<void> {
+  const state = store.getState()
+  const targets = currentTargets(state, Date.now())
+  if (state.editorMode === 'speak') return speak(api, store, code, targets)
+  if (state.canary && targets.length > 1) return sendCanary(api, store, code, targets)
+  await sendTo(api, store, code, targets)
+}
+
+/** Sends code to the given points as one new row of the result matrix; returns the row's id. */
+export async function sendTo(
+  api: GencasterApi,
+  store: AppStore,
+  code: string,
+  targets: readonly StreamPoint[],
+): Promise<number> {
   const id = nextEvaluationId++
-  const targets = currentTargets(store.getState(), Date.now())
   if (targets.length === 0) {
-    store.getState().addEvaluation({
-      id,
-      code,
-      at: Date.now(),
-      instructionByPoint: {},
-      error: 'no online target',
-    })
-    return
+    store
+      .getState()
+      .addEvaluation({
+        id,
+        code,
+        at: Date.now(),
+        instructionByPoint: {},
+        error: 'no online target',
+      })
+    return id
   }
   const result = await api.request('sendCode', {
     code,
@@ -43,7 +63,7 @@ export async function evaluate(api: GencasterApi, store: AppStore, code: string)
     store
       .getState()
       .addEvaluation({ id, code, at: Date.now(), instructionByPoint: {}, error: result.error })
-    return
+    return id
   }
   const state = store.getState()
   state.applyInstructions(result.value.instructions)
@@ -51,10 +71,87 @@ export async function evaluate(api: GencasterApi, store: AppStore, code: string)
     id,
     code,
     at: Date.now(),
-    instructionByPoint: Object.fromEntries(
-      result.value.instructions.map((i) => [i.streamPoint, i.uuid]),
-    ),
+    instructionByPoint: byPoint(result.value.instructions),
   })
+  return id
+}
+
+/** Canary: one target first; the others only once it answers FINISHED, none on failure or silence. */
+async function sendCanary(
+  api: GencasterApi,
+  store: AppStore,
+  code: string,
+  targets: readonly StreamPoint[],
+): Promise<void> {
+  const [canary, ...rest] = targets as [StreamPoint, ...StreamPoint[]]
+  const name = canary.scName ?? canary.uuid
+  const id = await sendTo(api, store, code, [canary])
+  const row = () => store.getState().evaluations.find((evaluation) => evaluation.id === id)
+  const canaryInstruction = row()?.instructionByPoint[canary.uuid]
+  if (canaryInstruction === undefined) return
+  store.getState().updateEvaluation(id, { note: `canary: waiting for ${name}` })
+  const outcome = await waitForOutcome(store, canaryInstruction)
+  if (outcome !== 'finished') {
+    store
+      .getState()
+      .updateEvaluation(id, {
+        note: `canary ${name}: ${outcome}, not sent to the other ${rest.length}`,
+      })
+    return
+  }
+  const result = await api.request('sendCode', { code, targets: rest.map((point) => point.uuid) })
+  if (!result.ok) {
+    store.getState().updateEvaluation(id, { error: result.error })
+    return
+  }
+  store.getState().applyInstructions(result.value.instructions)
+  store.getState().updateEvaluation(id, {
+    note: `canary ${name} finished: released to ${rest.length} more`,
+    instructionByPoint: { ...row()?.instructionByPoint, ...byPoint(result.value.instructions) },
+  })
+}
+
+/** Re-sends a row's code to its targets that failed or did not answer, as a new row. */
+export async function retryFailed(
+  api: GencasterApi,
+  store: AppStore,
+  evaluationId: number,
+): Promise<void> {
+  const state = store.getState()
+  const evaluation = state.evaluations.find((candidate) => candidate.id === evaluationId)
+  if (!evaluation) return
+  const failed = Object.entries(evaluation.instructionByPoint)
+    .filter(([, instructionUuid]) => {
+      const outcome = outcomeOf(state.instructions[instructionUuid])
+      return outcome === 'failure' || outcome === 'no answer'
+    })
+    .map(([pointUuid]) => state.points[pointUuid])
+    .filter((point) => point !== undefined)
+  if (failed.length > 0) await sendTo(api, store, evaluation.code, failed)
+}
+
+/** Speech, refused with its reason until speech is configured. */
+async function speak(
+  api: GencasterApi,
+  store: AppStore,
+  text: string,
+  targets: readonly StreamPoint[],
+): Promise<void> {
+  const id = nextEvaluationId++
+  const result = await api.request('speak', { text, targets: targets.map((point) => point.uuid) })
+  store.getState().addEvaluation({
+    id,
+    code: `speak: ${text}`,
+    at: Date.now(),
+    instructionByPoint: result.ok ? byPoint(result.value.instructions) : {},
+    ...(result.ok ? {} : { error: result.error }),
+  })
+}
+
+function byPoint(instructions: readonly StreamInstruction[]): Record<string, string> {
+  return Object.fromEntries(
+    instructions.map((instruction) => [instruction.streamPoint, instruction.uuid]),
+  )
 }
 
 /** The panic button: Ctrl+. on every current target, at once. */

@@ -10,6 +10,8 @@ export interface Evaluation {
   /** Instruction uuid per target point uuid. */
   readonly instructionByPoint: Record<string, string>
   readonly error?: string
+  /** How a staged evaluation stands, e.g. "canary: waiting for alpha". */
+  readonly note?: string
 }
 
 export const maxEvaluations = 50
@@ -19,6 +21,7 @@ export interface InstructionsSlice {
   evaluations: Evaluation[]
   applyInstructions(instructions: readonly StreamInstruction[]): void
   addEvaluation(evaluation: Evaluation): void
+  updateEvaluation(id: number, patch: Partial<Omit<Evaluation, 'id'>>): void
 }
 
 export const createInstructionsSlice: StateCreator<AppState, [], [], InstructionsSlice> = (
@@ -34,4 +37,10 @@ export const createInstructionsSlice: StateCreator<AppState, [], [], Instruction
     }),
   addEvaluation: (evaluation) =>
     set((state) => ({ evaluations: [evaluation, ...state.evaluations].slice(0, maxEvaluations) })),
+  updateEvaluation: (id, patch) =>
+    set((state) => ({
+      evaluations: state.evaluations.map((evaluation) =>
+        evaluation.id === id ? { ...evaluation, ...patch } : evaluation,
+      ),
+    })),
 })

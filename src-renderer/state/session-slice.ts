@@ -7,12 +7,18 @@ export interface SessionSlice {
   /** Chosen target points; empty means "all online points". */
   selectedTargets: string[]
   includeBusy: boolean
+  /** Code goes to one target first and to the rest only once it answers FINISHED. */
+  canary: boolean
+  /** What the editor sends: code, or text to speak. */
+  editorMode: 'code' | 'speak'
   documents: EditorDocument[]
   activeDocument: string | undefined
   setConnection(connection: SessionSlice['connection']): void
   toggleTarget(uuid: string): void
   clearTargets(): void
   setIncludeBusy(include: boolean): void
+  setCanary(canary: boolean): void
+  setEditorMode(mode: 'code' | 'speak'): void
   setDocuments(documents: EditorDocument[]): void
   putDocument(document: EditorDocument): void
   setActiveDocument(uuid: string): void
@@ -22,6 +28,8 @@ export const createSessionSlice: StateCreator<AppState, [], [], SessionSlice> = 
   connection: 'connecting',
   selectedTargets: [],
   includeBusy: false,
+  canary: false,
+  editorMode: 'code',
   documents: [],
   activeDocument: undefined,
   setConnection: (connection) => set({ connection }),
@@ -33,6 +41,8 @@ export const createSessionSlice: StateCreator<AppState, [], [], SessionSlice> = 
     })),
   clearTargets: () => set({ selectedTargets: [] }),
   setIncludeBusy: (includeBusy) => set({ includeBusy }),
+  setCanary: (canary) => set({ canary }),
+  setEditorMode: (editorMode) => set({ editorMode }),
   setDocuments: (documents) =>
     set((state) => ({ documents, activeDocument: state.activeDocument ?? documents[0]?.uuid })),
   putDocument: (document) =>

@@ -20,6 +20,7 @@ describe.skipIf(skip)(
     let data: ReturnType<typeof makeTempDir>
     let serve: ServeProcess
     let sclang: SclangInstance
+    let beta: SclangInstance | undefined
     let browser: Awaited<ReturnType<typeof launchChromium>>
     let context: BrowserContext
     let page: Page
@@ -39,6 +40,7 @@ describe.skipIf(skip)(
 
     afterAll(async () => {
       await browser?.close()
+      await beta?.stop()
       await sclang?.stop()
       await serve?.stop()
       data?.remove()
@@ -48,11 +50,17 @@ describe.skipIf(skip)(
       await page.screenshot({ path: join(artifacts, `${name}.png`) })
     }
 
-    async function evaluateInEditor(code: string): Promise<void> {
+    /** Evaluates `code` and waits until its row is the newest in the result matrix. */
+    async function evaluateInEditor(code: string, rowCode = code): Promise<void> {
       await page.locator('.cm-content').click()
       await page.keyboard.press('Control+A')
       await page.keyboard.insertText(code)
       await page.keyboard.press('Control+Enter')
+      await expect
+        .poll(() =>
+          page.getByTestId('evaluation').first().locator('.evaluation-code').textContent(),
+        )
+        .toBe(rowCode)
     }
 
     const newestCell = () =>
@@ -150,6 +158,65 @@ describe.skipIf(skip)(
         .poll(() => page.locator('.cm-content').textContent())
         .toContain('kept across reloads')
       await shot('06-after-reload')
+    })
+    const newestRow = () => page.getByTestId('evaluation').first()
+
+    it('with a second instance: canary releases to the rest only after FINISHED', async () => {
+      beta = startSclang(instanceCode({ backendPort: serve.oscPort, name: 'e2e-beta' }))
+      await page.locator('[data-point="e2e-beta"]').waitFor({ timeout: 20_000 })
+      await page.getByTestId('canary').check()
+      await evaluateInEditor('2+2')
+      await expect
+        .poll(() => newestRow().getByTestId('evaluation-note').textContent(), { timeout: 10_000 })
+        .toContain('released to 1 more')
+      await expect
+        .poll(() => newestRow().locator('[data-kind="finished"]').count(), { timeout: 10_000 })
+        .toBe(2)
+      await shot('07-canary-released')
+    })
+
+    it('canary aborts on FAILURE and sends to nobody else', async () => {
+      await evaluateInEditor('nil.canaryProbe')
+      await expect
+        .poll(() => newestRow().getByTestId('evaluation-note').textContent(), { timeout: 10_000 })
+        .toContain('failure, not sent to the other 1')
+      expect(await newestRow().getByTestId('result-cell').count()).toBe(1)
+      await page.getByTestId('canary').uncheck()
+    })
+
+    it('"retry failed" re-sends to the failed targets only', async () => {
+      await evaluateInEditor('if(~gencaster.name == "e2e-beta") { nil.onlyBetaFails } { 1 }')
+      await expect
+        .poll(() => newestRow().locator('[data-kind="failure"]').count(), { timeout: 10_000 })
+        .toBe(1)
+      await newestRow().getByTestId('retry-failed').click()
+      await expect.poll(() => newestRow().getByTestId('result-cell').count()).toBe(1)
+      await expect
+        .poll(() => newestRow().getByTestId('result-cell').first().textContent())
+        .toContain('e2e-beta')
+      await shot('08-retry-failed')
+    })
+
+    it('finds past evaluations in the history and sends one again', async () => {
+      await page.getByTestId('history-tab').click()
+      await page.getByTestId('history-search').fill('2+2')
+      const item = page.getByTestId('history-item').filter({ hasText: '2+2' }).first()
+      await item.waitFor()
+      await shot('09-history')
+      await item.getByRole('button', { name: 'send again' }).click()
+      await page.getByRole('button', { name: 'Results' }).click()
+      await expect.poll(() => newestRow().locator('.evaluation-code').textContent()).toBe('2+2')
+      await expect
+        .poll(() => newestRow().locator('[data-kind="finished"]').count(), { timeout: 10_000 })
+        .toBe(2)
+    })
+
+    it('says why speak mode cannot speak yet', async () => {
+      await page.getByRole('combobox', { name: 'editor mode' }).selectOption('speak')
+      await evaluateInEditor('Hello, audience', 'speak: Hello, audience')
+      await expect.poll(() => newestRow().textContent()).toContain('speech not configured')
+      await page.getByRole('combobox', { name: 'editor mode' }).selectOption('code')
+      await shot('10-speak-refused')
     })
   },
 )

@@ -39,6 +39,10 @@ export const requestSchemas = {
     text: z.string().max(200).optional(),
     limit: z.int().min(1).max(5000).optional(),
   }),
+  history: z.object({
+    text: z.string().max(200).optional(),
+    limit: z.int().min(1).max(500).optional(),
+  }),
   listDocuments: z.object({}),
   saveDocument: z.object({
     uuid: z.string().optional(),
@@ -68,6 +72,7 @@ export interface RequestResults {
   stop: { instructions: StreamInstruction[] }
   speak: { instructions: StreamInstruction[] }
   queryLogs: StreamLogEntry[]
+  history: { code: string; lastSent: string; times: number }[]
   listDocuments: EditorDocument[]
   saveDocument: EditorDocument
   deleteDocument: { deleted: boolean }

@@ -53,6 +53,7 @@ export class ContractDispatcher {
         return { instructions: result.instructions }
       },
       queryLogs: (query) => core.log.query(query),
+      history: ({ text, limit }) => core.tracker.history(text, limit),
       listDocuments: () => documents.list(),
       saveDocument: ({ uuid, title, text, position }) =>
         documents.save({ uuid, title, text, position: position ?? 0, nowIso: toIso(Date.now()) }),

@@ -151,6 +151,14 @@ export class InstructionTracker {
     return this.options.repository.get(uuid)
   }
 
+  /** Each code text sent, newest first: the editor's searchable history. */
+  history(
+    text: string | undefined,
+    limit = 100,
+  ): { code: string; lastSent: string; times: number }[] {
+    return this.options.repository.history(text, limit)
+  }
+
   /** Newest first, optionally for one point. */
   listRecent(limit: number, streamPoint?: string): StreamInstruction[] {
     return this.options.repository.listRecent(limit, streamPoint)

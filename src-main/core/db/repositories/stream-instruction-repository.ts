@@ -1,4 +1,5 @@
 import type { Database, Statement } from 'better-sqlite3'
+import { likeSubstring } from '../like-pattern.js'
 import { returningRow } from '../returning-row.js'
 import type { InstructionState, StreamInstruction } from '../../stream/stream-instruction.js'
 
@@ -59,6 +60,7 @@ export class StreamInstructionRepository {
   private readonly noAnswer: Statement
   private readonly recent: Statement
   private readonly recentForPoint: Statement
+  private readonly distinctCode: Statement
 
   constructor(db: Database) {
     this.insert = db.prepare(`
@@ -90,6 +92,11 @@ export class StreamInstructionRepository {
     this.recent = db.prepare(
       'SELECT * FROM stream_instruction ORDER BY created_date DESC, rowid DESC LIMIT ?',
     )
+    this.distinctCode = db.prepare(`
+      SELECT instruction_text AS code, MAX(created_date) AS lastSent, COUNT(*) AS times
+      FROM stream_instruction
+      WHERE (@text IS NULL OR instruction_text LIKE '%' || @text || '%' ESCAPE '\\')
+      GROUP BY instruction_text ORDER BY lastSent DESC LIMIT @limit`)
     this.recentForPoint = db.prepare(`
       SELECT * FROM stream_instruction WHERE stream_point = ?
       ORDER BY created_date DESC, rowid DESC LIMIT ?`)
@@ -154,6 +161,18 @@ export class StreamInstructionRepository {
     const row = returningRow(this.noAnswer, { uuid, now: nowIso }) as
       StreamInstructionRow | undefined
     return row && toInstruction(row)
+  }
+
+  /** Each code text sent, newest first, with how often: the editor's history. */
+  history(
+    text: string | undefined,
+    limit: number,
+  ): { code: string; lastSent: string; times: number }[] {
+    return this.distinctCode.all({ text: likeSubstring(text), limit }) as {
+      code: string
+      lastSent: string
+      times: number
+    }[]
   }
 
   /** Newest first, optionally for one point. */

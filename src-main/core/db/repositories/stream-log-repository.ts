@@ -1,4 +1,5 @@
 import type { Database, Statement } from 'better-sqlite3'
+import { likeSubstring } from '../like-pattern.js'
 import { returningRow } from '../returning-row.js'
 import type { LogLevel, LogOrigin, NewLogEntry, StreamLogEntry } from '../../stream/stream-log.js'
 
@@ -38,10 +39,6 @@ export interface LogQuery {
   /** Case-insensitive substring of the message. */
   readonly text?: string | undefined
   readonly limit?: number | undefined
-}
-
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (character) => `\\${character}`)
 }
 
 /** The `stream_log` table. */
@@ -94,7 +91,7 @@ export class StreamLogRepository {
       stream: query.stream ?? null,
       minLevel: query.minLevel ?? null,
       origin: query.origin ?? null,
-      text: query.text === undefined || query.text === '' ? null : escapeLike(query.text),
+      text: likeSubstring(query.text),
       limit: query.limit ?? 500,
     }) as StreamLogRow[]
     return rows.map(toLogEntry)
