@@ -1,10 +1,11 @@
 /**
  * `npm run bench`: every benchmark, each against its baseline measured in the same run.
- * `npm run bench -- ingest` (or `round-trip`) runs one.
+ * `npm run bench -- ingest` (or `round-trip`, `ui`) runs one; UI_BENCH_MINUTES shortens the UI run.
  */
 import { hasTool } from '../test/support/required-tool.js'
 import { benchInstructionRoundTrip } from './instruction-round-trip.js'
 import { benchOscIngest } from './osc-ingest.js'
+import { benchUiTyping } from './ui-typing.js'
 
 const only = process.argv[2]
 console.log(`Gencaster Desktop benchmarks, ${new Date().toISOString()}, Node ${process.version}\n`)
@@ -18,4 +19,9 @@ if (only === undefined || only === 'round-trip') {
     console.log(
       'Instruction round trip: skipped, sclang not found (Debian: supercollider-language)',
     )
+}
+if (only === undefined || only === 'ui') {
+  console.log()
+  if (hasTool('chromium')) await benchUiTyping()
+  else console.log('Control room in Chromium: skipped, chromium not found (Debian: chromium)')
 }

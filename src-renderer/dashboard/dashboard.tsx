@@ -4,6 +4,7 @@ import { presenceOf } from '../state/presence'
 import { useAppState } from '../state/store-context'
 import { useNow } from '../state/use-now'
 import { PointRow } from './point-row'
+import { rowHeight, useVisibleRows } from './use-visible-rows'
 
 type SortKey = 'name' | 'age'
 
@@ -42,6 +43,7 @@ export function Dashboard() {
     )
   }, [points, filter, sortKey])
 
+  const { scroller, first, last, onScroll } = useVisibleRows(rows.length)
   const all = Object.values(points)
   const online = all.filter(
     (point) => presenceOf(point, serverNow, onlineWindowMs) !== 'offline',
@@ -69,7 +71,7 @@ export function Dashboard() {
           <option value="age">by last beacon</option>
         </select>
       </header>
-      <div className="table-scroll">
+      <div className="table-scroll" ref={scroller} onScroll={onScroll}>
         <table>
           <thead>
             <tr>
@@ -85,7 +87,8 @@ export function Dashboard() {
             </tr>
           </thead>
           <tbody>
-            {rows.map((point) => {
+            {first > 0 && <tr style={{ height: first * rowHeight }} aria-hidden />}
+            {rows.slice(first, last).map((point) => {
               const lastUuid = lastByPoint[point.uuid]
               return (
                 <PointRow
@@ -101,6 +104,9 @@ export function Dashboard() {
                 />
               )
             })}
+            {last < rows.length && (
+              <tr style={{ height: (rows.length - last) * rowHeight }} aria-hidden />
+            )}
           </tbody>
         </table>
       </div>

@@ -44,15 +44,13 @@ export async function sendTo(
 ): Promise<number> {
   const id = nextEvaluationId++
   if (targets.length === 0) {
-    store
-      .getState()
-      .addEvaluation({
-        id,
-        code,
-        at: Date.now(),
-        instructionByPoint: {},
-        error: 'no online target',
-      })
+    store.getState().addEvaluation({
+      id,
+      code,
+      at: Date.now(),
+      instructionByPoint: {},
+      error: 'no online target',
+    })
     return id
   }
   const result = await api.request('sendCode', {
@@ -92,11 +90,9 @@ async function sendCanary(
   store.getState().updateEvaluation(id, { note: `canary: waiting for ${name}` })
   const outcome = await waitForOutcome(store, canaryInstruction)
   if (outcome !== 'finished') {
-    store
-      .getState()
-      .updateEvaluation(id, {
-        note: `canary ${name}: ${outcome}, not sent to the other ${rest.length}`,
-      })
+    store.getState().updateEvaluation(id, {
+      note: `canary ${name}: ${outcome}, not sent to the other ${rest.length}`,
+    })
     return
   }
   const result = await api.request('sendCode', { code, targets: rest.map((point) => point.uuid) })
