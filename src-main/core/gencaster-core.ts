@@ -97,6 +97,7 @@ export class GencasterCore {
       db,
       repository: repositories.streams,
       points: this.points,
+      events: this.events,
       clock,
     })
     this.variables = new StreamVariableService({

@@ -4,6 +4,7 @@ import { retryFailed } from '../state/actions'
 import { outcomeOf } from '../state/instruction-outcome'
 import { useApi, useAppState } from '../state/store-context'
 import { HistoryView } from './history-view'
+import { VariablesView } from './variables-view'
 
 function cellText(instruction: StreamInstruction | undefined): {
   label: string
@@ -26,7 +27,7 @@ export function ResultMatrix() {
   const evaluations = useAppState((state) => state.evaluations)
   const instructions = useAppState((state) => state.instructions)
   const points = useAppState((state) => state.points)
-  const [view, setView] = useState<'results' | 'history'>('results')
+  const [view, setView] = useState<'results' | 'history' | 'variables'>('results')
   return (
     <section className="result-matrix" aria-label="results">
       <header className="panel-header">
@@ -43,9 +44,17 @@ export function ResultMatrix() {
         >
           History
         </button>
+        <button
+          className={view === 'variables' ? 'view active' : 'view'}
+          onClick={() => setView('variables')}
+        >
+          Variables
+        </button>
       </header>
       {view === 'history' ? (
         <HistoryView />
+      ) : view === 'variables' ? (
+        <VariablesView />
       ) : (
         <div className="table-scroll">
           {evaluations.map((evaluation) => {

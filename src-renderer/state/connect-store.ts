@@ -38,6 +38,7 @@ export function connectStore(api: GencasterApi, store: AppStore): () => void {
     api.on('point-changed', (point) => (points.push(point), schedule())),
     api.on('instruction-changed', (instruction) => (instructions.push(instruction), schedule())),
     api.on('log-added', (entry) => (logs.push(entry), schedule())),
+    api.on('streams-changed', (listenersByPoint) => store.setState({ listenersByPoint })),
   ]
   return () => {
     disposers.forEach((dispose) => dispose())

@@ -1,3 +1,4 @@
+import BetterSqlite3 from 'better-sqlite3'
 import { execFileSync } from 'node:child_process'
 import { mkdirSync } from 'node:fs'
 import { join, resolve } from 'node:path'
@@ -217,6 +218,39 @@ describe.skipIf(skip)(
       await expect.poll(() => newestRow().textContent()).toContain('speech not configured')
       await page.getByRole('combobox', { name: 'editor mode' }).selectOption('code')
       await shot('10-speak-refused')
+    })
+    it('edits a stream variable and sends it to SuperCollider as an Ndef', async () => {
+      // A listener's stream, as the listener side will create it: straight into the show's file.
+      const db = new BetterSqlite3(join(data.path, 'gencaster.sqlite'))
+      db.pragma('busy_timeout = 5000')
+      const point = db
+        .prepare("SELECT uuid FROM stream_point WHERE sc_name = 'e2e-alpha'")
+        .pluck()
+        .get() as string
+      const now = new Date().toISOString()
+      db.prepare('INSERT INTO stream VALUES (?, ?, ?, ?, 1)').run('e2e-stream', now, now, point)
+      db.prepare('INSERT INTO stream_variable VALUES (?, ?, ?, ?, ?, ?, 0)').run(
+        'e2e-variable',
+        now,
+        now,
+        'e2e-stream',
+        'e2eFreq',
+        '220',
+      )
+      db.close()
+      await page.getByRole('button', { name: 'Variables' }).click()
+      const value = page.getByRole('textbox', { name: 'value of e2eFreq' })
+      await value.waitFor({ timeout: 10_000 })
+      await value.fill('440')
+      await page.getByTestId('variable').getByRole('button', { name: 'send to SC' }).click()
+      await shot('11-variables')
+      await page.getByRole('button', { name: 'Results' }).click()
+      await page.getByRole('checkbox', { name: 'target e2e-alpha' }).check()
+      await evaluateInEditor('Ndef(\\e2eFreq).source')
+      await expect
+        .poll(() => newestCell().locator('.cell-value').textContent(), { timeout: 10_000 })
+        .toBe('440')
+      await page.getByRole('checkbox', { name: 'target e2e-alpha' }).uncheck()
     })
   },
 )

@@ -167,4 +167,68 @@ describe('browser mode server (HTTP + WebSocket) and the contract dispatcher', (
     await instance.close()
     socket.close()
   })
+
+  it('lists active streams with their variables and sends a variable to SuperCollider', async () => {
+    const socket = await connect({ withToken: true })
+    const frames: Record<string, unknown>[] = []
+    socket.on('message', (data) => frames.push(JSON.parse(String(data)) as Record<string, unknown>))
+    const answer = (id: number) =>
+      waitFor(`answer ${id}`, () => frames.find((frame) => frame.id === id))
+    const instance = await OscTestClient.open()
+    const received: string[] = []
+    instance.onMessage((datagram) => received.push(datagram.toString('latin1')))
+    await instance.send(fixture.oscPort, '/beacon', [
+      'name',
+      'listened',
+      'lang_port',
+      instance.port,
+    ])
+    await waitFor('the point', () => fixture.core.points.list()[0])
+    const stream = fixture.core.streams.getFreeStream()
+    // The dashboard learns at once that the point is busy.
+    const busy = await waitFor('streams-changed', () =>
+      frames.find((frame) => frame.event === 'streams-changed'),
+    )
+    expect(busy.payload).toEqual({ [stream.streamPoint]: 1 })
+    fixture.core.variables.set({
+      stream: stream.uuid,
+      key: 'freq',
+      value: '220',
+      streamToSc: false,
+    })
+    socket.send(JSON.stringify({ id: 1, method: 'listStreams', params: {} }))
+    expect(await answer(1)).toMatchObject({
+      ok: true,
+      value: [
+        {
+          stream: { uuid: stream.uuid, numListeners: 1 },
+          variables: [{ key: 'freq', value: '220' }],
+        },
+      ],
+    })
+    socket.send(
+      JSON.stringify({
+        id: 2,
+        method: 'setVariable',
+        params: { stream: stream.uuid, key: 'freq', value: '440', streamToSc: true },
+      }),
+    )
+    expect(await answer(2)).toMatchObject({
+      ok: true,
+      value: { variable: { value: '440' }, instruction: { state: 'SENT' } },
+    })
+    await waitFor('the Ndef at the instance', () =>
+      received.some((text) => text.includes('Ndef("freq".asSymbol, 440);')) ? true : undefined,
+    )
+    socket.send(
+      JSON.stringify({
+        id: 3,
+        method: 'setVariable',
+        params: { stream: 'nope', key: 'k', value: 'v', streamToSc: false },
+      }),
+    )
+    expect(await answer(3)).toMatchObject({ ok: false, error: 'no stream nope' })
+    await instance.close()
+    socket.close()
+  })
 })

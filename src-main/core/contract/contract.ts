@@ -8,8 +8,17 @@ import type { EditorDocument } from '../documents/editor-document.js'
 import type { StreamInstruction } from '../stream/stream-instruction.js'
 import type { LogLevel, StreamLogEntry } from '../stream/stream-log.js'
 import type { StreamPoint } from '../stream/stream-point.js'
+import type { Stream, StreamVariable } from '../stream/stream.js'
 
-export type { EditorDocument, LogLevel, StreamInstruction, StreamLogEntry, StreamPoint }
+export type {
+  EditorDocument,
+  LogLevel,
+  Stream,
+  StreamInstruction,
+  StreamLogEntry,
+  StreamPoint,
+  StreamVariable,
+}
 
 const uuidList = z.array(z.string().min(1)).max(10_000)
 
@@ -43,6 +52,13 @@ export const requestSchemas = {
     text: z.string().max(200).optional(),
     limit: z.int().min(1).max(500).optional(),
   }),
+  listStreams: z.object({}),
+  setVariable: z.object({
+    stream: z.string().min(1),
+    key: z.string().min(1).max(200),
+    value: z.string().max(10_000),
+    streamToSc: z.boolean(),
+  }),
   listDocuments: z.object({}),
   saveDocument: z.object({
     uuid: z.string().optional(),
@@ -73,6 +89,8 @@ export interface RequestResults {
   speak: { instructions: StreamInstruction[] }
   queryLogs: StreamLogEntry[]
   history: { code: string; lastSent: string; times: number }[]
+  listStreams: { stream: Stream; variables: StreamVariable[] }[]
+  setVariable: { variable: StreamVariable; instruction: StreamInstruction | undefined }
   listDocuments: EditorDocument[]
   saveDocument: EditorDocument
   deleteDocument: { deleted: boolean }
@@ -87,12 +105,14 @@ export interface EventPayloads {
   'point-changed': StreamPoint
   'instruction-changed': StreamInstruction
   'log-added': StreamLogEntry
+  'streams-changed': Record<string, number>
 }
 export type EventName = keyof EventPayloads
 export const eventNames: readonly EventName[] = [
   'point-changed',
   'instruction-changed',
   'log-added',
+  'streams-changed',
 ]
 
 /** The WebSocket frames (the IPC transport carries the same shapes). */

@@ -54,6 +54,11 @@ export class ContractDispatcher {
       },
       queryLogs: (query) => core.log.query(query),
       history: ({ text, limit }) => core.tracker.history(text, limit),
+      listStreams: () =>
+        core.streams
+          .listActive()
+          .map((stream) => ({ stream, variables: core.variables.listForStream(stream.uuid) })),
+      setVariable: (input) => core.variables.set(input),
       listDocuments: () => documents.list(),
       saveDocument: ({ uuid, title, text, position }) =>
         documents.save({ uuid, title, text, position: position ?? 0, nowIso: toIso(Date.now()) }),

@@ -7,6 +7,8 @@ export interface CoreEventMap {
   'point-changed': StreamPoint
   'instruction-changed': StreamInstruction
   'log-added': StreamLogEntry
+  /** Listeners per point uuid after any stream changed (points without listeners absent). */
+  'streams-changed': Record<string, number>
 }
 export type CoreEventName = keyof CoreEventMap
 export type Disposer = () => void

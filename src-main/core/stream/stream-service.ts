@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3'
+import type { CoreEvents } from '../events/core-events.js'
 import type { StreamRepository } from '../db/repositories/stream-repository.js'
 import { toIso, type Clock } from '../time/clock.js'
 import type { Stream } from './stream.js'
@@ -21,6 +22,7 @@ export interface StreamServiceOptions {
   readonly db: Database
   readonly repository: StreamRepository
   readonly points: StreamPointService
+  readonly events: CoreEvents
   readonly clock: Clock
 }
 
@@ -43,7 +45,7 @@ export class StreamService {
    * @throws NoStreamAvailableException when no point is free.
    */
   getFreeStream(): Stream {
-    return this.claim()
+    return this.announce(this.claim())
   }
 
   get(uuid: string): Stream | undefined {
@@ -51,17 +53,28 @@ export class StreamService {
   }
 
   addListener(uuid: string): Stream {
-    return this.required(uuid, this.options.repository.addListeners(uuid, 1, this.nowIso()))
+    return this.announce(
+      this.required(uuid, this.options.repository.addListeners(uuid, 1, this.nowIso())),
+    )
   }
 
   /** One listener fewer; the count never goes below zero, and at zero the point is free. */
   removeListener(uuid: string): Stream {
-    return this.required(uuid, this.options.repository.addListeners(uuid, -1, this.nowIso()))
+    return this.announce(
+      this.required(uuid, this.options.repository.addListeners(uuid, -1, this.nowIso())),
+    )
   }
 
   /** Sets the stream's listeners to 0, releasing its point. */
   disconnect(uuid: string): Stream {
-    return this.required(uuid, this.options.repository.setListenerCount(uuid, 0, this.nowIso()))
+    return this.announce(
+      this.required(uuid, this.options.repository.setListenerCount(uuid, 0, this.nowIso())),
+    )
+  }
+
+  /** Streams that have listeners now, newest first. */
+  listActive(): Stream[] {
+    return this.options.repository.listActive()
   }
 
   /** Listeners per point uuid, for points that have any. */
@@ -71,7 +84,15 @@ export class StreamService {
 
   /** Releases every stream; returns how many were held. */
   disconnectAll(): number {
-    return this.options.repository.releaseAllStreams(this.nowIso())
+    const released = this.options.repository.releaseAllStreams(this.nowIso())
+    this.announce(undefined)
+    return released
+  }
+
+  /** Tells the UI who is busy now; passes the stream through. */
+  private announce<T>(result: T): T {
+    this.options.events.emit('streams-changed', this.listenerCounts())
+    return result
   }
 
   private required(uuid: string, stream: Stream | undefined): Stream {

@@ -29,6 +29,7 @@ export class StreamRepository {
   private readonly releaseAll: Statement
   private readonly forPoint: Statement
   private readonly listeners: Statement
+  private readonly active: Statement
 
   constructor(db: Database) {
     this.insert = db.prepare(`
@@ -47,6 +48,9 @@ export class StreamRepository {
     )
     this.listeners = db.prepare(
       'SELECT stream_point, SUM(num_listeners) AS listeners FROM stream GROUP BY stream_point HAVING listeners > 0',
+    )
+    this.active = db.prepare(
+      'SELECT * FROM stream WHERE num_listeners > 0 ORDER BY created_date DESC, rowid DESC',
     )
     this.forPoint = db.prepare(
       'SELECT * FROM stream WHERE stream_point = ? ORDER BY created_date DESC, rowid DESC',
@@ -89,6 +93,11 @@ export class StreamRepository {
   listenerCounts(): Record<string, number> {
     const rows = this.listeners.all() as { stream_point: string; listeners: number }[]
     return Object.fromEntries(rows.map((row) => [row.stream_point, row.listeners]))
+  }
+
+  /** Streams that have listeners now, newest first. */
+  listActive(): Stream[] {
+    return (this.active.all() as StreamRow[]).map(toStream)
   }
 
   listForPoint(streamPoint: string): Stream[] {

@@ -1,0 +1,80 @@
+import { useCallback, useEffect, useState } from 'react'
+import type { Stream, StreamVariable } from '../../src-main/core/contract/contract'
+import { useApi, useAppState } from '../state/store-context'
+
+interface StreamWithVariables {
+  readonly stream: Stream
+  readonly variables: StreamVariable[]
+}
+
+/** One variable: edit its value, then store it, or store it and send it as an Ndef. */
+function VariableRow({
+  variable,
+  onSave,
+}: {
+  variable: StreamVariable
+  onSave: (value: string, toSc: boolean) => void
+}) {
+  const [value, setValue] = useState(variable.value)
+  useEffect(() => setValue(variable.value), [variable.value])
+  return (
+    <li data-testid="variable">
+      <span className="mono">{variable.key}</span>
+      <input
+        value={value}
+        onChange={(event) => setValue(event.target.value)}
+        aria-label={`value of ${variable.key}`}
+      />
+      <button onClick={() => onSave(value, false)}>save</button>
+      <button onClick={() => onSave(value, true)} title={`Ndef("${variable.key}".asSymbol, value)`}>
+        send to SC
+      </button>
+    </li>
+  )
+}
+
+/** The StreamVariables of each stream that has listeners. */
+export function VariablesView() {
+  const { api } = useApi()
+  const points = useAppState((state) => state.points)
+  const [streams, setStreams] = useState<StreamWithVariables[]>([])
+  const [error, setError] = useState<string | undefined>()
+  const refresh = useCallback(() => {
+    void api
+      .request('listStreams', {})
+      .then((result) => (result.ok ? setStreams(result.value) : setError(result.error)))
+  }, [api])
+  useEffect(() => {
+    refresh()
+    // Listeners answer through variables at any time: look again every few seconds.
+    const timer = setInterval(refresh, 3000)
+    return () => clearInterval(timer)
+  }, [refresh])
+  const save = (variable: StreamVariable, value: string, streamToSc: boolean) =>
+    void api
+      .request('setVariable', { stream: variable.stream, key: variable.key, value, streamToSc })
+      .then((result) => (result.ok ? refresh() : setError(result.error)))
+  return (
+    <div className="variables table-scroll">
+      {error && <div className="cell failure">{error}</div>}
+      {streams.length === 0 && <p className="muted">No stream has listeners now.</p>}
+      {streams.map(({ stream, variables }) => (
+        <section key={stream.uuid} className="stream-variables">
+          <h3>
+            {points[stream.streamPoint]?.scName ?? stream.streamPoint.slice(0, 8)}{' '}
+            <span className="muted">{stream.numListeners} listening</span>
+          </h3>
+          <ul>
+            {variables.map((variable) => (
+              <VariableRow
+                key={variable.uuid}
+                variable={variable}
+                onSave={(value, toSc) => save(variable, value, toSc)}
+              />
+            ))}
+          </ul>
+        </section>
+      ))}
+    </div>
+  )
+}
