@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { makeTempDir } from '../support/temp-dir.js'
 import { OscTestClient } from '../support/osc-test-client.js'
+import { freeUdpPort } from '../support/serve-process.js'
 
 const root = resolve(import.meta.dirname, '../..')
 const tsx = join(root, 'node_modules/.bin/tsx')
@@ -39,18 +40,10 @@ async function until(running: Running, text: string): Promise<void> {
   }
 }
 
-async function freePort(): Promise<number> {
-  const socket = createSocket('udp4')
-  await new Promise<void>((done) => socket.bind(0, '127.0.0.1', () => done()))
-  const { port } = socket.address()
-  await new Promise<void>((done) => socket.close(() => done()))
-  return port
-}
-
 describe('npm run serve (the core under plain Node)', () => {
   it('serves OSC, logs to stdout, and on SIGTERM closes the database and exits 0', async () => {
     const dir = makeTempDir('serve')
-    const port = await freePort()
+    const port = await freeUdpPort()
     const running = serve(
       ['--osc-host', '127.0.0.1', '--osc-port', String(port), '--data-dir', dir.path],
       {

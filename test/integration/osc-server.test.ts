@@ -88,6 +88,20 @@ describe('OSC server over real UDP with a real database file', () => {
     await sender.send(fixture.oscPort, '/remote/action', fields)
   }
 
+  /** A valid code action with the right password; `extra` adds or overrides keys. */
+  const codeAction = (cmd: string, extra: (string | number)[] = []) =>
+    remoteAction([
+      'password',
+      'test-password',
+      'action',
+      'code',
+      'cmd',
+      cmd,
+      'protocol_version',
+      '0.1',
+      ...extra,
+    ])
+
   it('discovers an instance by beacon and refreshes it by (host, lang_port)', async () => {
     await instance.beacon('one')
     const first = await pointNamed('one')
@@ -174,45 +188,14 @@ describe('OSC server over real UDP with a real database file', () => {
       await other.beacon('beta')
       await pointNamed('alpha')
       const beta = await pointNamed('beta')
-      await remoteAction([
-        'password',
-        'test-password',
-        'action',
-        'code',
-        'cmd',
-        '"all"',
-        'protocol_version',
-        '0.1',
-      ])
+      await codeAction('"all"')
       await waitFor('both to get it', () =>
         instance.instructions.length && other.instructions.length ? true : undefined,
       )
-      await remoteAction([
-        'password',
-        'test-password',
-        'action',
-        'code',
-        'cmd',
-        '"beta only"',
-        'protocol_version',
-        '0.1',
-        'target',
-        'beta',
-      ])
+      await codeAction('"beta only"', ['target', 'beta'])
       await waitFor('beta to get it', () => (other.instructions.length === 2 ? true : undefined))
       // The janus_out_room target, as the original matched it.
-      await remoteAction([
-        'password',
-        'test-password',
-        'action',
-        'code',
-        'cmd',
-        '"room"',
-        'protocol_version',
-        '0.1',
-        'target',
-        String(beta.janusOutRoom),
-      ])
+      await codeAction('"room"', ['target', String(beta.janusOutRoom)])
       await waitFor('beta to get the room target', () =>
         other.instructions.length === 3 ? true : undefined,
       )
@@ -222,32 +205,12 @@ describe('OSC server over real UDP with a real database file', () => {
       const stream = fixture.core.streams.getFreeStream()
       const busy = stream.streamPoint === beta.uuid ? other : instance
       const before = busy.instructions.length
-      await remoteAction([
-        'password',
-        'test-password',
-        'action',
-        'code',
-        'cmd',
-        '"free"',
-        'protocol_version',
-        '0.1',
-      ])
+      await codeAction('"free"')
       await waitFor('the free one', () =>
         instance.instructions.length + other.instructions.length === 5 ? true : undefined,
       )
       expect(busy.instructions.length).toBe(before)
-      await remoteAction([
-        'password',
-        'test-password',
-        'action',
-        'code',
-        'cmd',
-        '"busy too"',
-        'protocol_version',
-        '0.1',
-        'include_busy',
-        1,
-      ])
+      await codeAction('"busy too"', ['include_busy', 1])
       await waitFor('the busy one too', () =>
         busy.instructions.length === before + 1 ? true : undefined,
       )

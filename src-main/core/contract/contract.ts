@@ -5,6 +5,7 @@
  */
 import { z } from 'zod'
 import type { EditorDocument } from '../documents/editor-document.js'
+import type { CoreEventMap } from '../events/core-events.js'
 import type { StreamInstruction } from '../stream/stream-instruction.js'
 import type { LogLevel, StreamLogEntry } from '../stream/stream-log.js'
 import type { StreamPoint } from '../stream/stream-point.js'
@@ -100,13 +101,8 @@ export interface RequestResults {
 export type Result<T> =
   { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: string }
 
-/** Events pushed from the core to every connected UI. */
-export interface EventPayloads {
-  'point-changed': StreamPoint
-  'instruction-changed': StreamInstruction
-  'log-added': StreamLogEntry
-  'streams-changed': Record<string, number>
-}
+/** Events pushed from the core to every connected UI: the core's own events, as they are. */
+export type EventPayloads = CoreEventMap
 export type EventName = keyof EventPayloads
 export const eventNames: readonly EventName[] = [
   'point-changed',

@@ -17,14 +17,7 @@ export interface StreamPoint {
 }
 
 /** What a beacon tells about a point; absent janus keys mean "no Janus on that instance". */
-export interface StreamPointAnnouncement {
-  readonly host: string
-  readonly port: number
-  readonly useInput: boolean
-  readonly janusInPort: number | null
-  readonly janusOutPort: number | null
-  readonly janusInRoom: number | null
-  readonly janusOutRoom: number | null
-  readonly janusPublicIp: string | null
-  readonly scName: string | null
-}
+export type StreamPointAnnouncement = Omit<
+  StreamPoint,
+  'uuid' | 'createdDate' | 'modifiedDate' | 'lastLive'
+>
