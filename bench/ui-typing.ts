@@ -62,6 +62,24 @@ async function typeFor(
   }
 }
 
+/** The median time between animation frames of this browser: the floor of any paint latency. */
+function frameInterval(page: Page): Promise<number> {
+  return page.evaluate(
+    () =>
+      new Promise<number>((resolve) => {
+        const gaps: number[] = []
+        let last: number | undefined
+        const step = (time: number) => {
+          if (last !== undefined) gaps.push(time - last)
+          last = time
+          if (gaps.length < 120) requestAnimationFrame(step)
+          else resolve(gaps.sort((a, b) => a - b)[60]!)
+        }
+        requestAnimationFrame(step)
+      }),
+  )
+}
+
 async function takeSamples(page: Page): Promise<{ typing: number[]; longTasks: number[] }> {
   return page.evaluate(() => {
     const state = window as unknown as { __typing: number[]; __longTasks: number[] }
@@ -102,6 +120,7 @@ export async function benchUiTyping(
     generator.kill('SIGSTOP')
     await page.goto(serve.url)
     await page.locator('.cm-content').waitFor()
+    const frameMs = await frameInterval(page)
     await typeFor(page, 15)
     const idle = await takeSamples(page)
 
@@ -126,6 +145,9 @@ export async function benchUiTyping(
     const lastHeap = heap.at(-1)!
     console.log(
       `Control room under a stage's load in Chromium (1,000 points beaconing every 5 s + 200 log lines/s, ${minutes} min of typing)`,
+    )
+    console.log(
+      `  frame interval of this headless Chromium: ${formatMs(frameMs)} (the floor under any paint latency)`,
     )
     console.log(
       `  keydown to next paint, idle:   p50 ${formatMs(percentile(idle.typing, 50))}, p95 ${formatMs(idleP95)} (${idle.typing.length} keys)`,

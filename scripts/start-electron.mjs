@@ -13,7 +13,7 @@ const require = createRequire(join(root, 'package.json'))
 const electronDir = dirname(require.resolve('electron/package.json'))
 const electronVersion = JSON.parse(readFileSync(join(electronDir, 'package.json'), 'utf8')).version
 const browserModeHint =
-  'Browser mode runs the same core without Electron: npm run serve -- --data-dir <dir> --password <pw>'
+  'Browser mode runs the same control room without Electron: npm run serve -- --http-port 8080 --data-dir <dir> --password <pw>'
 
 function run(command, args, options = {}) {
   const result = spawnSync(command, args, { stdio: 'inherit', cwd: root, ...options })

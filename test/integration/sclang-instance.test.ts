@@ -139,6 +139,28 @@ describe.skipIf(noSclang)('the Gencaster quark in a real sclang', () => {
     expect(forwarded.returnValue).toBe('42')
   })
 
+  it('forwards IDE evaluations as remote actions while asked to, then stops', async () => {
+    // interpretPrintCmdLine is what the IDE calls for Ctrl+Enter; the client hooks its preProcessor.
+    const setup = await run(
+      `var client = GencasterClient("127.0.0.1", ${fixture.oscPort}, "test-password");
+      client.forwardEvaluations(["alpha"], local: false);
+      thisProcess.interpreter.cmdLine = "5*5";
+      thisProcess.interpreter.interpretPrintCmdLine;
+      client.stopForwarding;
+      thisProcess.interpreter.preProcessor.isNil`,
+    )
+    expect(setup.returnValue).toBe('true')
+    const forwarded = await waitFor('the forwarded evaluation', () =>
+      fixture.core.tracker
+        .listRecent(50)
+        .find(
+          (instruction) =>
+            instruction.instructionText === '5*5' && instruction.state === 'FINISHED',
+        ),
+    )
+    expect(forwarded.returnValue).toBe('25')
+  })
+
   it('makes a StreamVariable an Ndef without letting its value run code', async () => {
     const stream = fixture.core.streams.getFreeStream()
     const { instruction } = fixture.core.variables.set({

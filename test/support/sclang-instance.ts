@@ -65,7 +65,7 @@ export function instanceCode(options: {
   return [
     `~gencaster = GencasterInstance(name: "${options.name}", backendHost: "127.0.0.1",`,
     `  backendPort: ${options.backendPort}, beaconInterval: ${options.beaconInterval ?? 0.5},`,
-    `  janusOutRoom: 7${options.backendPort % 1000}, janusOutPort: 5000, useInput: false).start;`,
+    `  janusOutRoom: ${7000 + (options.backendPort % 1000)}, janusOutPort: 5000, useInput: false).start;`,
     options.extra ?? '',
   ].join('\n')
 }
