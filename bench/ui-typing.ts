@@ -64,20 +64,18 @@ async function typeFor(
 
 /** The median time between animation frames of this browser: the floor of any paint latency. */
 function frameInterval(page: Page): Promise<number> {
-  return page.evaluate(
-    () =>
-      new Promise<number>((resolve) => {
-        const gaps: number[] = []
-        let last: number | undefined
-        const step = (time: number) => {
-          if (last !== undefined) gaps.push(time - last)
-          last = time
-          if (gaps.length < 120) requestAnimationFrame(step)
-          else resolve(gaps.sort((a, b) => a - b)[60]!)
-        }
-        requestAnimationFrame(step)
-      }),
-  )
+  // A string, not a function: tsx names inner functions with a helper the page does not have.
+  return page.evaluate(`new Promise((resolve) => {
+    const gaps = []
+    let last
+    const step = (time) => {
+      if (last !== undefined) gaps.push(time - last)
+      last = time
+      if (gaps.length < 120) requestAnimationFrame(step)
+      else resolve(gaps.sort((a, b) => a - b)[60])
+    }
+    requestAnimationFrame(step)
+  })`)
 }
 
 async function takeSamples(page: Page): Promise<{ typing: number[]; longTasks: number[] }> {

@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react'
 import { useShallow } from 'zustand/react/shallow'
 import { presenceOf } from '../state/presence'
-import { useAppState } from '../state/store-context'
+import { useApi, useAppState } from '../state/store-context'
 import { useNow } from '../state/use-now'
 import { PointRow } from './point-row'
 import { rowHeight, useVisibleRows } from './use-visible-rows'
@@ -29,19 +29,26 @@ export function Dashboard() {
   const [sortKey, setSortKey] = useState<SortKey>('name')
   const serverNow = now + clockOffsetMs
 
-  const rows = useMemo(() => {
+  const pointsVersion = useAppState((state) => state.pointsVersion)
+  const { store } = useApi()
+  // Sorting a thousand names on every beacon would cost each frame; the order by name only
+  // changes when a point appears or is renamed, the order by age once a second.
+  const order = useMemo(() => {
+    const current = store.getState().points
     const text = filter.toLowerCase()
-    const all = Object.values(points).filter(
+    const listed = Object.values(current).filter(
       (point) =>
         text === '' ||
         `${point.scName ?? ''} ${point.host}:${point.port}`.toLowerCase().includes(text),
     )
-    return all.sort((a, b) =>
+    listed.sort((a, b) =>
       sortKey === 'name'
         ? (a.scName ?? '').localeCompare(b.scName ?? '') || a.port - b.port
         : (b.lastLive ?? '').localeCompare(a.lastLive ?? ''),
     )
-  }, [points, filter, sortKey])
+    return listed.map((point) => point.uuid)
+  }, [store, pointsVersion, filter, sortKey, sortKey === 'age' ? now : 0])
+  const rows = order.map((uuid) => points[uuid]).filter((point) => point !== undefined)
 
   const { scroller, first, last, onScroll } = useVisibleRows(rows.length)
   const all = Object.values(points)

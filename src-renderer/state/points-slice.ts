@@ -7,6 +7,8 @@ export const sparklineLength = 20
 
 export interface PointsSlice {
   points: Record<string, StreamPoint>
+  /** Bumped when a point appears or is renamed: the name order changes only then. */
+  pointsVersion: number
   onlineWindowMs: number
   /** The core's clock minus ours, so beacon ages are right when the core is another machine. */
   clockOffsetMs: number
@@ -20,6 +22,7 @@ export interface PointsSlice {
 
 export const createPointsSlice: StateCreator<AppState, [], [], PointsSlice> = (set) => ({
   points: {},
+  pointsVersion: 0,
   onlineWindowMs: 60_000,
   clockOffsetMs: 0,
   listenersByPoint: {},
@@ -28,8 +31,17 @@ export const createPointsSlice: StateCreator<AppState, [], [], PointsSlice> = (s
   applyPoints: (points) =>
     set((state) => {
       const next = { ...state.points }
-      for (const point of points) next[point.uuid] = point
-      return { points: next }
+      let reordered = false
+      for (const point of points) {
+        const previous = next[point.uuid]
+        if (!previous || previous.scName !== point.scName || previous.port !== point.port)
+          reordered = true
+        next[point.uuid] = point
+      }
+      return {
+        points: next,
+        pointsVersion: reordered ? state.pointsVersion + 1 : state.pointsVersion,
+      }
     }),
   trackInstructions: (instructions) =>
     set((state) => {
