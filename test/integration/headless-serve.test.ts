@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { makeTempDir } from '../support/temp-dir.js'
 import { OscTestClient } from '../support/osc-test-client.js'
+import { remoteActionArgs } from '../support/remote-action-args.js'
 import { freeUdpPort } from '../support/serve-process.js'
 
 const root = resolve(import.meta.dirname, '../..')
@@ -53,16 +54,7 @@ describe('npm run serve (the core under plain Node)', () => {
     try {
       await until(running, `OSC on udp://127.0.0.1:${port}`)
       const client = await OscTestClient.open()
-      await client.send(port, '/remote/action', [
-        'password',
-        'nope',
-        'action',
-        'code',
-        'cmd',
-        '1',
-        'protocol_version',
-        '0.1',
-      ])
+      await client.send(port, '/remote/action', remoteActionArgs({ password: 'nope' }))
       await client.close()
       await until(running, 'wrong password')
       expect(running.output()).not.toContain('pw-from-env')

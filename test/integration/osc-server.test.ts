@@ -6,6 +6,7 @@ import type { StreamPoint } from '../../src-main/core/stream/stream-point.js'
 import { NoStreamAvailableException } from '../../src-main/core/stream/stream-service.js'
 import { startCore, type CoreFixture } from '../support/core-fixture.js'
 import { OscTestClient } from '../support/osc-test-client.js'
+import { remoteActionArgs } from '../support/remote-action-args.js'
 import { waitFor } from '../support/wait-for.js'
 
 /** A fake-free stand-in for an instance: a real UDP socket that beacons and sees instructions. */
@@ -90,17 +91,7 @@ describe('OSC server over real UDP with a real database file', () => {
 
   /** A valid code action with the right password; `extra` adds or overrides keys. */
   const codeAction = (cmd: string, extra: (string | number)[] = []) =>
-    remoteAction([
-      'password',
-      'test-password',
-      'action',
-      'code',
-      'cmd',
-      cmd,
-      'protocol_version',
-      '0.1',
-      ...extra,
-    ])
+    remoteAction(remoteActionArgs({ password: 'test-password', cmd, extra }))
 
   it('discovers an instance by beacon and refreshes it by (host, lang_port)', async () => {
     await instance.beacon('one')
@@ -260,16 +251,7 @@ describe('OSC server over real UDP with a real database file', () => {
       'protocol_version',
       '0.1',
     ])
-    await remoteAction([
-      'password',
-      'hunter2',
-      'action',
-      'code',
-      'cmd',
-      '1',
-      'protocol_version',
-      '0.1',
-    ])
+    await remoteAction(remoteActionArgs({ password: 'hunter2' }))
     await waitFor('seven rejections', () => (logs(`from ${from}`).length === 7 ? true : undefined))
     const messages = logs(`from ${from}`).map((entry) => entry.message)
     expect(messages).toEqual(
@@ -362,16 +344,11 @@ describe('rate limiting of failed passwords over UDP', () => {
     const sender = await OscTestClient.open()
     try {
       for (let attempt = 0; attempt < 50; attempt += 1) {
-        await sender.send(fixture.oscPort, '/remote/action', [
-          'password',
-          `guess-${attempt}`,
-          'action',
-          'code',
-          'cmd',
-          '1',
-          'protocol_version',
-          '0.1',
-        ])
+        await sender.send(
+          fixture.oscPort,
+          '/remote/action',
+          remoteActionArgs({ password: `guess-${attempt}` }),
+        )
       }
       await waitFor('the guesses to be handled', () =>
         fixture.core.log.query({ text: 'wrong password' }).length === 3 ? true : undefined,

@@ -8,26 +8,17 @@ import { currentTargets } from '../../../src-renderer/state/actions'
 import { filterLogs, maxLogLines } from '../../../src-renderer/state/logs-slice'
 import { presenceOf } from '../../../src-renderer/state/presence'
 import { createAppStore } from '../../../src-renderer/state/store'
+import { makeStreamPoint } from '../../support/stream-point-fixture'
 
 const now = Date.parse('2026-11-21T12:00:00.000Z')
 const ago = (seconds: number) => new Date(now - seconds * 1000).toISOString()
 
 function point(uuid: string, lastLiveSecondsAgo: number | null, scName = uuid): StreamPoint {
-  return {
+  return makeStreamPoint({
     uuid,
-    createdDate: '',
-    modifiedDate: '',
-    host: '127.0.0.1',
-    port: 57120,
-    useInput: false,
-    janusInPort: null,
-    janusOutPort: null,
-    janusInRoom: null,
-    janusOutRoom: null,
-    janusPublicIp: null,
     scName,
     lastLive: lastLiveSecondsAgo === null ? null : ago(lastLiveSecondsAgo),
-  }
+  })
 }
 
 function instruction(

@@ -1,25 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import type { StreamPoint } from '../../../src-main/core/stream/stream-point.js'
 import { matchesTarget, selectTargets } from '../../../src-main/core/stream/target-matcher.js'
+import { makeStreamPoint } from '../../support/stream-point-fixture.js'
 
-function point(overrides: Partial<StreamPoint>): StreamPoint {
-  return {
-    uuid: 'u-1',
-    createdDate: '',
-    modifiedDate: '',
-    host: '127.0.0.1',
-    port: 57120,
-    useInput: false,
-    janusInPort: null,
-    janusOutPort: null,
-    janusInRoom: null,
-    janusOutRoom: null,
-    janusPublicIp: null,
-    scName: null,
-    lastLive: null,
-    ...overrides,
-  }
-}
+const point = makeStreamPoint
 
 describe('target matching', () => {
   const a = point({ uuid: 'u-a', janusOutRoom: 12, scName: 'alpha' })
