@@ -2,6 +2,7 @@ import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createRepositories } from '../../../src-main/core/db/repositories/index.js'
 import { openDatabase } from '../../../src-main/core/db/open-database.js'
+import { makeStreamPoint } from '../../support/stream-point-fixture.js'
 import { makeTempDir } from '../../support/temp-dir.js'
 
 describe('the write-ahead log', () => {
@@ -13,17 +14,7 @@ describe('the write-ahead log', () => {
     const db = openDatabase({ file: join(dir.path, 'gencaster.sqlite') })
     const repositories = createRepositories(db)
     const point = repositories.streamPoints.upsertFromBeacon(
-      {
-        host: 'h',
-        port: 1,
-        useInput: false,
-        janusInPort: null,
-        janusOutPort: null,
-        janusInRoom: null,
-        janusOutRoom: null,
-        janusPublicIp: null,
-        scName: 'wal',
-      },
+      makeStreamPoint({ host: 'h', port: 1, scName: 'wal' }),
       '2026-01-01T00:00:00.000Z',
     )
     for (let n = 0; n < 3000; n += 1) {
