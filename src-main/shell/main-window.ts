@@ -23,9 +23,15 @@ export function createMainWindow(preloadPath: string, userDataDir: string): Main
       sandbox: true,
       nodeIntegration: false,
       webviewTag: false,
+      // A middle click must not open links around the navigation guards below.
+      disableBlinkFeatures: 'Auxclick',
     },
   })
   rememberWindowBounds(window, userDataDir)
+  // The control room needs no camera, microphone, notifications or the like: refuse them all.
+  window.webContents.session.setPermissionRequestHandler((_contents, _permission, callback) =>
+    callback(false),
+  )
   const devServer = process.env.ELECTRON_RENDERER_URL
   const page =
     devServer ?? pathToFileURL(join(import.meta.dirname, '../renderer/index.html')).toString()
