@@ -9,6 +9,7 @@ import { ContractDispatcher } from '../core/contract/dispatcher.js'
 import { GencasterCore } from '../core/gencaster-core.js'
 import { BrowserServer } from './browser-server.js'
 import { printLogLines } from './console-log-sink.js'
+import { loadOrCreateSessionToken } from './stored-session-token.js'
 
 /** The renderer as `electron-vite build` leaves it. */
 const rendererDir = resolve(import.meta.dirname, '../../out/renderer')
@@ -42,6 +43,7 @@ async function main(): Promise<void> {
       port,
       rendererDir,
       dispatcher: new ContractDispatcher(core),
+      token: loadOrCreateSessionToken(settings.dataDir),
     })
     try {
       console.log(`Control room: open ${await browser.start()}`)

@@ -1,12 +1,12 @@
 import { spawn } from 'node:child_process'
 import { createSocket } from 'node:dgram'
-import { existsSync, writeFileSync } from 'node:fs'
+import { existsSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { makeTempDir } from '../support/temp-dir.js'
 import { OscTestClient } from '../support/osc-test-client.js'
 import { remoteActionArgs } from '../support/remote-action-args.js'
-import { freeUdpPort } from '../support/serve-process.js'
+import { freeUdpPort, startServe } from '../support/serve-process.js'
 
 const root = resolve(import.meta.dirname, '../..')
 const tsx = join(root, 'node_modules/.bin/tsx')
@@ -103,6 +103,30 @@ describe('npm run serve (the core under plain Node)', () => {
       const bad = serve(['--osc-port', 'lots', '--data-dir', dir.path])
       expect(await bad.exited).toBe(1)
       expect(bad.output()).toContain('flag --osc-port: expected a number')
+    } finally {
+      dir.remove()
+    }
+  })
+})
+
+describe('browser mode across restarts', () => {
+  it('keeps its link (token) for the data directory, readable by its owner only', async () => {
+    const dir = makeTempDir('serve-token')
+    try {
+      const first = await startServe(dir.path)
+      const firstToken = new URL(first.url).searchParams.get('token')
+      await first.stop()
+      const second = await startServe(dir.path)
+      const secondToken = new URL(second.url).searchParams.get('token')
+      await second.stop()
+      expect(firstToken).toMatch(/^[\w-]{24,}$/)
+      expect(secondToken).toBe(firstToken)
+      expect(statSync(join(dir.path, 'browser-mode-token')).mode & 0o777).toBe(0o600)
+      // Deleting the file rotates the token.
+      rmSync(join(dir.path, 'browser-mode-token'))
+      const third = await startServe(dir.path)
+      expect(new URL(third.url).searchParams.get('token')).not.toBe(firstToken)
+      await third.stop()
     } finally {
       dir.remove()
     }

@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import { createSocket } from 'node:dgram'
+import { createServer } from 'node:net'
 import { join, resolve } from 'node:path'
 
 const root = resolve(import.meta.dirname, '../..')
@@ -22,8 +23,12 @@ export async function freeUdpPort(): Promise<number> {
 }
 
 /** `npm run serve` in browser mode (without its build step: the caller builds once). */
-export async function startServe(dataDir: string, extraArgs: string[] = []): Promise<ServeProcess> {
-  const oscPort = await freeUdpPort()
+export async function startServe(
+  dataDir: string,
+  extraArgs: string[] = [],
+  ports: { oscPort?: number; httpPort?: number } = {},
+): Promise<ServeProcess> {
+  const oscPort = ports.oscPort ?? (await freeUdpPort())
   const child = spawn(
     join(root, 'node_modules/.bin/tsx'),
     [
@@ -37,7 +42,7 @@ export async function startServe(dataDir: string, extraArgs: string[] = []): Pro
       '--password',
       'e2e',
       '--http-port',
-      '0',
+      String(ports.httpPort ?? 0),
       ...extraArgs,
     ],
     {
@@ -67,4 +72,13 @@ export async function startServe(dataDir: string, extraArgs: string[] = []): Pro
       await exited
     },
   }
+}
+
+/** A free TCP port on 127.0.0.1 (closed again before use). */
+export async function freeTcpPort(): Promise<number> {
+  const server = createServer()
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', () => done()))
+  const address = server.address()
+  await new Promise<void>((done) => server.close(() => done()))
+  return typeof address === 'object' && address ? address.port : 0
 }
