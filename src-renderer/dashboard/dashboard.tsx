@@ -51,10 +51,12 @@ export function Dashboard() {
   const rows = order.map((uuid) => points[uuid]).filter((point) => point !== undefined)
 
   const { scroller, first, last, onScroll } = useVisibleRows(rows.length)
-  const all = Object.values(points)
-  const online = all.filter(
-    (point) => presenceOf(point, serverNow, onlineWindowMs) !== 'offline',
-  ).length
+  // Like the order: a presence check of every point once a second, not on every beacon.
+  const { total, online } = useMemo(() => {
+    const all = Object.values(store.getState().points)
+    const live = all.filter((point) => presenceOf(point, serverNow, onlineWindowMs) !== 'offline')
+    return { total: all.length, online: live.length }
+  }, [store, serverNow, onlineWindowMs, pointsVersion])
   const busy = Object.values(listenersByPoint).filter((count) => count > 0).length
 
   return (
@@ -62,7 +64,7 @@ export function Dashboard() {
       <header className="panel-header">
         <h2>StreamPoints</h2>
         <span className="totals" data-testid="totals">
-          {online} online / {all.length} · {busy} busy
+          {online} online / {total} · {busy} busy
         </span>
         <input
           placeholder="filter"

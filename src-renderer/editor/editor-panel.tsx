@@ -20,7 +20,14 @@ export function EditorPanel() {
   const setMode = useAppState((state) => state.setEditorMode)
   // Re-read every second so the target count follows points going on- and offline.
   const now = useNow()
-  const targetCount = useAppState((state) => currentTargets(state, now).length)
+  const pointsVersion = useAppState((state) => state.pointsVersion)
+  const listenersByPoint = useAppState((state) => state.listenersByPoint)
+  // Counting means a presence check of every point: done on the tick and on the changes that
+  // matter, not on every beacon.
+  const targetCount = useMemo(
+    () => currentTargets(store.getState(), now).length,
+    [store, now, pointsVersion, selected, includeBusy, listenersByPoint],
+  )
   const save = useMemo(() => documentSaver(api, store), [api, store])
   const document = documents.find((candidate) => candidate.uuid === active)
 

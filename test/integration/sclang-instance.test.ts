@@ -163,13 +163,19 @@ describe.skipIf(noSclang)('the Gencaster quark in a real sclang', () => {
 
   it('makes a StreamVariable an Ndef without letting its value run code', async () => {
     const stream = fixture.core.streams.getFreeStream()
+    // Unescaped, this value would close the string and run `~injected = 1` on the instance.
     const { instruction } = fixture.core.variables.set({
       stream: stream.uuid,
       key: 'amp',
-      value: '"; 1/0; "',
+      value: '"; ~injected = 1; "',
       streamToSc: true,
     })
-    expect(instruction?.instructionText).toBe('Ndef("amp".asSymbol, "\\"; 1/0; \\"");')
+    expect(instruction?.instructionText).toBe('Ndef("amp".asSymbol, "\\"; ~injected = 1; \\"");')
+    await waitFor('the Ndef instruction to be answered', () => {
+      const current = fixture.core.tracker.get(instruction!.uuid)
+      return current && ['FINISHED', 'FAILURE'].includes(current.state) ? current : undefined
+    })
+    expect((await run('~injected.isNil')).returnValue).toBe('true')
     fixture.core.streams.disconnect(stream.uuid)
   })
 })

@@ -7,7 +7,8 @@ import type { LogService } from './log-service.js'
 import {
   canAdvance,
   isTerminalState,
-  type InstructionState,
+  withAnswer,
+  type InstructionAnswer,
   type StreamInstruction,
 } from './stream-instruction.js'
 import { logLevels } from './stream-log.js'
@@ -26,9 +27,6 @@ export interface InstructionTrackerOptions {
   /** How often deadlines are checked. */
   readonly sweepIntervalMs?: number
 }
-
-/** An acknowledgement that reports on an instruction (a beacon's BEACON status does not). */
-type InstructionAnswer = AcknowledgeMessage & { status: InstructionState }
 
 interface PendingInstruction {
   /** The row as stored: acknowledgements apply to it without reading the database. */
@@ -75,7 +73,7 @@ export class InstructionTracker {
     try {
       this.options.transport.sendInstruction(point, { uuid: created.uuid, code, manualFinish })
     } catch (error) {
-      return this.failUnsent(created, error)
+      return this.failUnsent(created, rowId, error)
     }
     const sent = repository.markSent(created.uuid, toIso(now), toIso(now + timeout))
     if (sent) {
@@ -87,64 +85,50 @@ export class InstructionTracker {
   }
 
   /** Applies an `/acknowledge`; repeats and out-of-order states never move an instruction back. */
-  acknowledge(message: AcknowledgeMessage, senderHost: string): void {
-    if (message.status === 'BEACON') return
-    const ack = { ...message, status: message.status }
+  acknowledge(ack: AcknowledgeMessage, senderHost: string): void {
+    const state = ack.status
+    if (state === 'BEACON') return
     const pending = this.pending.get(ack.uuid)
-    if (pending) {
-      this.applyToPending(pending, ack)
-      return
-    }
     // Not in flight: a repeat of a final answer, a late answer after "no answer", or junk.
-    const { repository, clock, events } = this.options
-    const current = repository.get(ack.uuid)
-    if (!current) {
+    const found = pending ?? this.options.repository.getWithRowId(ack.uuid)
+    if (!found) {
       this.options.log.write({
         origin: 'supercollider',
         level: logLevels.ERROR,
         name: 'osc_server',
-        message: `acknowledgement ${ack.status} from ${senderHost} for unknown instruction ${ack.uuid}`,
+        message: `acknowledgement ${state} from ${senderHost} for unknown instruction ${ack.uuid}`,
       })
       return
     }
-    if (!canAdvance(current.state, ack.status)) return
-    const nowMs = clock.now()
-    const nowIso = toIso(nowMs)
-    const terminal = isTerminalState(ack.status)
-    const updated = repository.updateState({
-      uuid: ack.uuid,
-      state: ack.status,
-      nowIso,
+    const current = found.instruction
+    if (!canAdvance(current.state, state)) return
+    const nowMs = this.options.clock.now()
+    const roundTripMs = pending
+      ? this.options.clock.monotonic() - pending.sentAtMonotonic
+      : // Only the stored wall-clock send time is left for a late answer.
+        current.sentDate === null
+        ? null
+        : nowMs - Date.parse(current.sentDate)
+    const updated = this.answer(found.rowId, current, {
+      state,
       returnValue: ack.return_value,
-      receivedDate: nowIso,
-      finishedDate: terminal ? nowIso : null,
-      // Only the stored wall-clock send time is left for a late answer.
-      roundTripMs:
-        terminal && current.sentDate !== null ? nowMs - Date.parse(current.sentDate) : null,
+      nowIso: toIso(nowMs),
+      roundTripMs,
     })
-    if (updated) events.emit('instruction-changed', updated)
+    if (!pending) return
+    if (isTerminalState(state)) this.pending.delete(current.uuid)
+    else pending.instruction = updated
   }
 
-  private applyToPending(pending: PendingInstruction, ack: InstructionAnswer): void {
-    const current = pending.instruction
-    if (!canAdvance(current.state, ack.status)) return
-    const nowIso = toIso(this.options.clock.now())
-    const terminal = isTerminalState(ack.status)
-    const updated: StreamInstruction = {
-      ...current,
-      state: ack.status,
-      modifiedDate: nowIso,
-      returnValue: ack.return_value ?? current.returnValue,
-      receivedDate: current.receivedDate ?? nowIso,
-      finishedDate: terminal ? nowIso : current.finishedDate,
-      roundTripMs: terminal
-        ? this.options.clock.monotonic() - pending.sentAtMonotonic
-        : current.roundTripMs,
-    }
-    this.options.repository.writeAnswer(pending.rowId, updated)
-    if (terminal) this.pending.delete(current.uuid)
-    else pending.instruction = updated
+  private answer(
+    rowId: number,
+    current: StreamInstruction,
+    answer: InstructionAnswer,
+  ): StreamInstruction {
+    const updated = withAnswer(current, answer)
+    this.options.repository.writeAnswer(rowId, updated)
     this.options.events.emit('instruction-changed', updated)
+    return updated
   }
 
   get(uuid: string): StreamInstruction | undefined {
@@ -182,16 +166,9 @@ export class InstructionTracker {
   }
 
   /** The instruction never left: it fails at once with the reason as its return value. */
-  private failUnsent(created: StreamInstruction, error: unknown): StreamInstruction {
+  private failUnsent(created: StreamInstruction, rowId: number, error: unknown): StreamInstruction {
     this.pending.delete(created.uuid)
     const reason = `not sent: ${error instanceof Error ? error.message : String(error)}`
-    const failed = this.options.repository.updateState({
-      uuid: created.uuid,
-      state: 'FAILURE',
-      nowIso: toIso(this.options.clock.now()),
-      returnValue: reason,
-      finishedDate: toIso(this.options.clock.now()),
-    })
     this.options.log.write({
       origin: 'supercollider',
       level: logLevels.ERROR,
@@ -199,8 +176,13 @@ export class InstructionTracker {
       streamPoint: created.streamPoint,
       message: `instruction ${created.uuid} ${reason}`,
     })
-    if (failed) this.options.events.emit('instruction-changed', failed)
-    return failed ?? created
+    const nowIso = toIso(this.options.clock.now())
+    return this.answer(rowId, created, {
+      state: 'FAILURE',
+      returnValue: reason,
+      nowIso,
+      roundTripMs: null,
+    })
   }
 
   private ensureSweeping(): void {

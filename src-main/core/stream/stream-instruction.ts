@@ -53,3 +53,32 @@ export interface StreamInstruction {
   /** Sent to final answer, in milliseconds. */
   readonly roundTripMs: number | null
 }
+
+/** One answer about an instruction: a new state, maybe a return value, and when. */
+export interface InstructionAnswer {
+  readonly state: InstructionState
+  readonly returnValue?: string | null | undefined
+  readonly nowIso: string
+  /** Sent to this answer, for a final one. */
+  readonly roundTripMs: number | null
+}
+
+/**
+ * The instruction after an answer, for the caller to store. The first received and finished
+ * times and the first round trip are kept; a missing return value keeps the one stored.
+ */
+export function withAnswer(
+  current: StreamInstruction,
+  answer: InstructionAnswer,
+): StreamInstruction {
+  const terminal = isTerminalState(answer.state)
+  return {
+    ...current,
+    state: answer.state,
+    modifiedDate: answer.nowIso,
+    returnValue: answer.returnValue ?? current.returnValue,
+    receivedDate: current.receivedDate ?? answer.nowIso,
+    finishedDate: terminal ? (current.finishedDate ?? answer.nowIso) : current.finishedDate,
+    roundTripMs: terminal ? (current.roundTripMs ?? answer.roundTripMs) : current.roundTripMs,
+  }
+}

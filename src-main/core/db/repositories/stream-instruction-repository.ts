@@ -39,23 +39,12 @@ function toInstruction(row: StreamInstructionRow): StreamInstruction {
   }
 }
 
-/** A state change to record; dates already set are kept (the first answer wins). */
-export interface InstructionStateUpdate {
-  readonly uuid: string
-  readonly state: InstructionState
-  readonly nowIso: string
-  readonly returnValue?: string | null | undefined
-  readonly receivedDate?: string | null | undefined
-  readonly finishedDate?: string | null | undefined
-  readonly roundTripMs?: number | null | undefined
-}
-
 /** The `stream_instruction` table. */
 export class StreamInstructionRepository {
   private readonly insert: Statement
   private readonly byUuid: Statement
   private readonly sent: Statement
-  private readonly stateUpdate: Statement
+  private readonly rowByUuid: Statement
   private readonly answerByRowid: Statement
   private readonly noAnswer: Statement
   private readonly recent: Statement
@@ -73,15 +62,9 @@ export class StreamInstructionRepository {
       UPDATE stream_instruction SET state = 'SENT', sent_date = @now, modified_date = @now,
         deadline_date = @deadline
       WHERE uuid = @uuid AND state = 'UNACKNOWLEDGED' RETURNING *`)
-    this.stateUpdate = db.prepare(`
-      UPDATE stream_instruction SET state = @state, modified_date = @nowIso,
-        return_value = COALESCE(@returnValue, return_value),
-        received_date = COALESCE(received_date, @receivedDate),
-        finished_date = COALESCE(finished_date, @finishedDate),
-        round_trip_ms = COALESCE(round_trip_ms, @roundTripMs)
-      WHERE uuid = @uuid RETURNING *`)
-    // The hot path for acknowledgements of in-flight instructions: the caller already knows
-    // the row and its new values, so there is nothing to look up or read back.
+    this.rowByUuid = db.prepare('SELECT rowid AS row_id, * FROM stream_instruction WHERE uuid = ?')
+    // Every answer is written this way: the caller knows the row and its new values, so there
+    // is nothing to look up or read back.
     this.answerByRowid = db.prepare(`
       UPDATE stream_instruction SET state = ?, modified_date = ?, return_value = ?,
         received_date = ?, finished_date = ?, round_trip_ms = ?
@@ -119,7 +102,7 @@ export class StreamInstructionRepository {
     return { instruction: toInstruction(row), rowId: row.row_id }
   }
 
-  /** Stores an answer the caller has already applied to its copy of the row. */
+  /** Stores the row as the caller computed it (see `withAnswer`). */
   writeAnswer(rowId: number, instruction: StreamInstruction): void {
     this.answerByRowid.run(
       instruction.state,
@@ -144,17 +127,10 @@ export class StreamInstructionRepository {
     return row && toInstruction(row)
   }
 
-  updateState(update: InstructionStateUpdate): StreamInstruction | undefined {
-    const row = returningRow(this.stateUpdate, {
-      uuid: update.uuid,
-      state: update.state,
-      nowIso: update.nowIso,
-      returnValue: update.returnValue ?? null,
-      receivedDate: update.receivedDate ?? null,
-      finishedDate: update.finishedDate ?? null,
-      roundTripMs: update.roundTripMs ?? null,
-    }) as StreamInstructionRow | undefined
-    return row && toInstruction(row)
+  /** The instruction and the rowid that `writeAnswer` takes. */
+  getWithRowId(uuid: string): { instruction: StreamInstruction; rowId: number } | undefined {
+    const row = this.rowByUuid.get(uuid) as (StreamInstructionRow & { row_id: number }) | undefined
+    return row && { instruction: toInstruction(row), rowId: row.row_id }
   }
 
   markNoAnswer(uuid: string, nowIso: string): StreamInstruction | undefined {

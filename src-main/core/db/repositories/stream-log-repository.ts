@@ -46,7 +46,6 @@ export class StreamLogRepository {
   private readonly insert: Statement
   private readonly search: Statement
   private readonly prune: Statement
-  private readonly count: Statement
 
   constructor(db: Database) {
     this.insert = db.prepare(`
@@ -67,7 +66,6 @@ export class StreamLogRepository {
     this.prune = db.prepare(`
       DELETE FROM stream_log WHERE rowid IN (
         SELECT rowid FROM stream_log ORDER BY rowid DESC LIMIT -1 OFFSET ?)`)
-    this.count = db.prepare('SELECT COUNT(*) FROM stream_log').pluck()
   }
 
   add(entry: NewLogEntry, nowIso: string): StreamLogEntry {
@@ -100,9 +98,5 @@ export class StreamLogRepository {
   /** Deletes all but the newest `keep` lines; returns how many went. */
   pruneKeepingNewest(keep: number): number {
     return this.prune.run(keep).changes
-  }
-
-  size(): number {
-    return this.count.get() as number
   }
 }

@@ -27,7 +27,6 @@ export class StreamRepository {
   private readonly changeListeners: Statement
   private readonly setListeners: Statement
   private readonly releaseAll: Statement
-  private readonly forPoint: Statement
   private readonly listeners: Statement
   private readonly active: Statement
 
@@ -51,9 +50,6 @@ export class StreamRepository {
     )
     this.active = db.prepare(
       'SELECT * FROM stream WHERE num_listeners > 0 ORDER BY created_date DESC, rowid DESC',
-    )
-    this.forPoint = db.prepare(
-      'SELECT * FROM stream WHERE stream_point = ? ORDER BY created_date DESC, rowid DESC',
     )
   }
 
@@ -98,9 +94,5 @@ export class StreamRepository {
   /** Streams that have listeners now, newest first. */
   listActive(): Stream[] {
     return (this.active.all() as StreamRow[]).map(toStream)
-  }
-
-  listForPoint(streamPoint: string): Stream[] {
-    return (this.forPoint.all(streamPoint) as StreamRow[]).map(toStream)
   }
 }
