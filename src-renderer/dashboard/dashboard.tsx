@@ -4,9 +4,12 @@ import { presenceOf } from '../state/presence'
 import { useApi, useAppState } from '../state/store-context'
 import { useNow } from '../state/use-now'
 import { PointRow } from './point-row'
-import { rowHeight, useVisibleRows } from './use-visible-rows'
+import { useVisibleRows } from '../windowing/use-visible-rows'
 
 type SortKey = 'name' | 'age'
+
+/** Fixed row height of the dashboard table (CSS `.point-row`). */
+const rowHeight = 26
 
 /** Every StreamPoint with its presence, Janus wiring, last instruction and round trips. */
 export function Dashboard() {
@@ -50,7 +53,7 @@ export function Dashboard() {
   }, [store, pointsVersion, filter, sortKey, sortKey === 'age' ? now : 0])
   const rows = order.map((uuid) => points[uuid]).filter((point) => point !== undefined)
 
-  const { scroller, first, last, onScroll } = useVisibleRows(rows.length)
+  const { scroller, first, last, onScroll } = useVisibleRows<HTMLDivElement>(rows.length, rowHeight)
   // Like the order: a presence check of every point once a second, not on every beacon.
   const { total, online } = useMemo(() => {
     const all = Object.values(store.getState().points)

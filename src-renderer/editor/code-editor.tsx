@@ -67,7 +67,7 @@ export function CodeEditor({ initialText, onEvaluate, onStop, onChange }: CodeEd
           ]),
           lineNumbers(),
           history(),
-          drawSelection(),
+          drawSelection({ cursorBlinkRate: 0 }),
           highlightActiveLine(),
           indentOnInput(),
           bracketMatching(),

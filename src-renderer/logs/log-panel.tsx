@@ -1,7 +1,27 @@
 import { useMemo } from 'react'
 import { logLevelNames } from './log-levels'
+import { LogLines } from './log-lines'
 import { filterLogs } from '../state/logs-slice'
-import { useAppState } from '../state/store-context'
+import { useApi, useAppState } from '../state/store-context'
+
+/**
+ * One option per point. Beacons change the points many times a second, but names only when a
+ * point appears or is renamed (`pointsVersion`): rebuilding a thousand options on every
+ * beacon cost the page a frame.
+ */
+function PointOptions() {
+  const pointsVersion = useAppState((state) => state.pointsVersion)
+  const { store } = useApi()
+  return useMemo(
+    () =>
+      Object.values(store.getState().points).map((point) => (
+        <option key={point.uuid} value={point.uuid}>
+          {point.scName ?? point.uuid}
+        </option>
+      )),
+    [store, pointsVersion],
+  )
+}
 
 /** A live tail of StreamLog with filters by level, point and text, and a pause. */
 export function LogPanel() {
@@ -9,10 +29,9 @@ export function LogPanel() {
   const filter = useAppState((state) => state.logFilter)
   const paused = useAppState((state) => state.logsPaused)
   const held = useAppState((state) => state.heldLogs.length)
-  const points = useAppState((state) => state.points)
   const setFilter = useAppState((state) => state.setLogFilter)
   const setPaused = useAppState((state) => state.setLogsPaused)
-  const shown = useMemo(() => filterLogs(logs, filter).slice(0, 300), [logs, filter])
+  const shown = useMemo(() => filterLogs(logs, filter), [logs, filter])
   return (
     <section className="log-panel" aria-label="log">
       <header className="panel-header">
@@ -36,11 +55,7 @@ export function LogPanel() {
           onChange={(event) => setFilter({ streamPoint: event.target.value })}
         >
           <option value="">all points</option>
-          {Object.values(points).map((point) => (
-            <option key={point.uuid} value={point.uuid}>
-              {point.scName ?? point.uuid}
-            </option>
-          ))}
+          <PointOptions />
         </select>
         <input
           placeholder="search"
@@ -57,15 +72,7 @@ export function LogPanel() {
           {paused && held > 0 && ` (${held} waiting)`}
         </label>
       </header>
-      <ol className="log-lines" data-testid="log-lines">
-        {shown.map((entry) => (
-          <li key={entry.uuid} className={`log-line level-${entry.level}`} data-testid="log-line">
-            <span className="muted">{entry.createdDate.slice(11, 23)}</span>{' '}
-            <span className="log-level">{logLevelNames[entry.level] ?? entry.level}</span>{' '}
-            <span className="muted">{entry.name ?? entry.origin}</span> {entry.message}
-          </li>
-        ))}
-      </ol>
+      <LogLines lines={shown} />
     </section>
   )
 }

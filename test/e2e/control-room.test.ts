@@ -6,6 +6,7 @@ import type { BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { WebSocket } from 'ws'
 import { launchChromium } from '../support/chromium.js'
+import { OscTestClient } from '../support/osc-test-client.js'
 import { missingTool } from '../support/required-tool.js'
 import { instanceCode, startSclang, type SclangInstance } from '../support/sclang-instance.js'
 import { startServe, type ServeProcess } from '../support/serve-process.js'
@@ -145,7 +146,37 @@ describe.skipIf(skip)(
         .filter({ hasText: 'e2eConsoleProbe' })
         .first()
         .waitFor({ timeout: 10_000 })
+      await page.getByTestId('log-line').filter({ hasText: 'e2eConsoleProbe' }).first().click()
+      await expect
+        .poll(() => page.getByTestId('log-detail').textContent())
+        .toContain("Message 'e2eConsoleProbe' not understood")
       await shot('05-log-panel')
+    })
+
+    it('keeps only the log lines in view in the page, and scrolls to the oldest', async () => {
+      const client = await OscTestClient.open()
+      try {
+        for (let n = 0; n < 600; n += 1) {
+          await client.send(serve.oscPort, '/log', [
+            'level',
+            'INFO',
+            'message',
+            `e2e burst line ${String(n).padStart(3, '0')}`,
+            'name',
+            'e2e-burst',
+          ])
+        }
+      } finally {
+        await client.close()
+      }
+      const lines = page.getByTestId('log-line')
+      await lines.filter({ hasText: 'e2e burst line 599' }).waitFor({ timeout: 10_000 })
+      expect(await lines.count()).toBeLessThan(100)
+      await page.getByTestId('log-lines').evaluate((list) => (list.scrollTop = list.scrollHeight))
+      await lines.filter({ hasText: 'e2e burst line 000' }).waitFor({ timeout: 5_000 })
+      expect(await lines.count()).toBeLessThan(100)
+      await shot('05b-log-scrolled-to-oldest')
+      await page.getByTestId('log-lines').evaluate((list) => (list.scrollTop = 0))
     })
 
     it('keeps documents across a reload', async () => {

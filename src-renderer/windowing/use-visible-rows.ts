@@ -1,20 +1,21 @@
 import { useEffect, useRef, useState, type RefObject } from 'react'
 
-/** Fixed row height of the dashboard table (CSS `.point-row`). */
-export const rowHeight = 26
 const overscan = 8
 
 /**
- * The slice of a long list that the scroll box shows, plus a little on each side: a show with a
- * thousand points renders a few dozen rows, not a thousand.
+ * The slice of a long list of fixed-height rows that its scroll box shows, plus a little on
+ * each side: a show with a thousand points or a fast log renders a few dozen rows, not all.
  */
-export function useVisibleRows(count: number): {
-  scroller: RefObject<HTMLDivElement | null>
+export function useVisibleRows<Scroller extends HTMLElement>(
+  count: number,
+  rowHeight: number,
+): {
+  scroller: RefObject<Scroller | null>
   first: number
   last: number
   onScroll: () => void
 } {
-  const scroller = useRef<HTMLDivElement>(null)
+  const scroller = useRef<Scroller>(null)
   const [viewport, setViewport] = useState({ top: 0, height: 800 })
   const measure = () => {
     const element = scroller.current

@@ -1,0 +1,60 @@
+import { useState } from 'react'
+import type { StreamLogEntry } from '../../src-main/core/contract/contract'
+import { useVisibleRows } from '../windowing/use-visible-rows'
+import { logLevelNames } from './log-levels'
+
+/** Fixed height of one log line (CSS `.log-line`): what lets the list render only what shows. */
+const lineHeight = 16
+
+function LogLineText({ entry }: { readonly entry: StreamLogEntry }) {
+  return (
+    <>
+      <span className="muted">{entry.createdDate.slice(11, 23)}</span>{' '}
+      <span className="log-level">{logLevelNames[entry.level] ?? entry.level}</span>{' '}
+      <span className="muted">{entry.name ?? entry.origin}</span> {entry.message}
+    </>
+  )
+}
+
+/**
+ * The tail, newest first, one line each. Only the lines in view are in the DOM: at 200 lines a
+ * second, painting hundreds of hidden lines every frame delayed the editor's keystrokes. A
+ * click shows a line in full below the list.
+ */
+export function LogLines({ lines }: { readonly lines: readonly StreamLogEntry[] }) {
+  const { scroller, first, last, onScroll } = useVisibleRows<HTMLOListElement>(
+    lines.length,
+    lineHeight,
+  )
+  const [opened, setOpened] = useState<StreamLogEntry | undefined>(undefined)
+  return (
+    <>
+      <ol className="log-lines" data-testid="log-lines" ref={scroller} onScroll={onScroll}>
+        {first > 0 && <li style={{ height: first * lineHeight }} aria-hidden />}
+        {lines.slice(first, last).map((entry) => (
+          <li
+            key={entry.uuid}
+            className={`log-line level-${entry.level}`}
+            data-testid="log-line"
+            title={entry.message}
+            onClick={() => setOpened(opened?.uuid === entry.uuid ? undefined : entry)}
+          >
+            <LogLineText entry={entry} />
+          </li>
+        ))}
+        {last < lines.length && (
+          <li style={{ height: (lines.length - last) * lineHeight }} aria-hidden />
+        )}
+      </ol>
+      {opened && (
+        <p
+          className={`log-detail level-${opened.level}`}
+          data-testid="log-detail"
+          onClick={() => setOpened(undefined)}
+        >
+          <LogLineText entry={opened} />
+        </p>
+      )}
+    </>
+  )
+}
