@@ -14,13 +14,13 @@ const rowHeight = 26
 /** Every StreamPoint with its presence, Janus wiring, last instruction and round trips. */
 export function Dashboard() {
   const now = useNow()
-  const { points, onlineWindowMs, clockOffsetMs, listenersByPoint, selectedTargets, toggleTarget } =
+  const { points, onlineWindowMs, clockOffsetMs, streamsByPoint, selectedTargets, toggleTarget } =
     useAppState(
       useShallow((state) => ({
         points: state.points,
         onlineWindowMs: state.onlineWindowMs,
         clockOffsetMs: state.clockOffsetMs,
-        listenersByPoint: state.listenersByPoint,
+        streamsByPoint: state.streamsByPoint,
         selectedTargets: state.selectedTargets,
         toggleTarget: state.toggleTarget,
       })),
@@ -60,7 +60,7 @@ export function Dashboard() {
     const live = all.filter((point) => presenceOf(point, serverNow, onlineWindowMs) !== 'offline')
     return { total: all.length, online: live.length }
   }, [store, serverNow, onlineWindowMs, pointsVersion])
-  const busy = Object.values(listenersByPoint).filter((count) => count > 0).length
+  const busy = Object.values(streamsByPoint).filter((held) => held.listeners > 0).length
 
   return (
     <section className="dashboard" aria-label="StreamPoints">
@@ -108,7 +108,7 @@ export function Dashboard() {
                   point={point}
                   nowMs={serverNow}
                   onlineWindowMs={onlineWindowMs}
-                  listeners={listenersByPoint[point.uuid] ?? 0}
+                  streams={streamsByPoint[point.uuid]}
                   lastInstruction={lastUuid === undefined ? undefined : instructions[lastUuid]}
                   roundTrips={roundTrips[point.uuid]}
                   selected={selectedTargets.includes(point.uuid)}

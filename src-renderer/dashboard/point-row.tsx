@@ -1,38 +1,29 @@
 import { memo } from 'react'
-import type { StreamInstruction, StreamPoint } from '../../src-main/core/contract/contract'
+import type {
+  PointStreams,
+  StreamInstruction,
+  StreamPoint,
+} from '../../src-main/core/contract/contract'
 import { formatAge, presenceOf } from '../state/presence'
+import { instructionLabel, streamsLabel } from './point-labels'
 import { Sparkline } from './sparkline'
 
 export interface PointRowProps {
   readonly point: StreamPoint
   readonly nowMs: number
   readonly onlineWindowMs: number
-  readonly listeners: number
+  /** Undefined while no stream of the point has listeners. */
+  readonly streams: PointStreams | undefined
   readonly lastInstruction: StreamInstruction | undefined
   readonly roundTrips: readonly number[] | undefined
   readonly selected: boolean
   readonly onToggle: (uuid: string) => void
 }
 
-function instructionLabel(instruction: StreamInstruction | undefined): string {
-  if (!instruction) return ''
-  if (instruction.noAnswerDate && !['FINISHED', 'SUCCESS', 'FAILURE'].includes(instruction.state))
-    return 'no answer'
-  return instruction.state.toLowerCase()
-}
-
 /** One StreamPoint; memoized so a beacon re-renders only its own row. */
 export const PointRow = memo(function PointRow(props: PointRowProps) {
-  const {
-    point,
-    nowMs,
-    onlineWindowMs,
-    listeners,
-    lastInstruction,
-    roundTrips,
-    selected,
-    onToggle,
-  } = props
+  const { point, nowMs, onlineWindowMs, streams, lastInstruction, roundTrips, selected, onToggle } =
+    props
   const presence = presenceOf(point, nowMs, onlineWindowMs)
   const age = point.lastLive === null ? '' : formatAge(nowMs - Date.parse(point.lastLive))
   return (
@@ -65,7 +56,7 @@ export const PointRow = memo(function PointRow(props: PointRowProps) {
         </span>
       </td>
       <td>{point.useInput ? 'in' : ''}</td>
-      <td>{listeners > 0 ? `${listeners} listening` : ''}</td>
+      <td data-testid="point-streams">{streamsLabel(streams)}</td>
       <td
         className={`state-${instructionLabel(lastInstruction).replace(' ', '-')}`}
         data-testid="point-last-state"

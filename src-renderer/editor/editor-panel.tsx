@@ -21,12 +21,12 @@ export function EditorPanel() {
   // Re-read every second so the target count follows points going on- and offline.
   const now = useNow()
   const pointsVersion = useAppState((state) => state.pointsVersion)
-  const listenersByPoint = useAppState((state) => state.listenersByPoint)
+  const streamsByPoint = useAppState((state) => state.streamsByPoint)
   // Counting means a presence check of every point: done on the tick and on the changes that
   // matter, not on every beacon.
   const targetCount = useMemo(
     () => currentTargets(store.getState(), now).length,
-    [store, now, pointsVersion, selected, includeBusy, listenersByPoint],
+    [store, now, pointsVersion, selected, includeBusy, streamsByPoint],
   )
   const save = useMemo(() => documentSaver(api, store), [api, store])
   const document = documents.find((candidate) => candidate.uuid === active)

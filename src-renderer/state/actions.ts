@@ -16,7 +16,7 @@ let nextEvaluationId = 1
 export function currentTargets(state: AppState, nowMs: number): StreamPoint[] {
   const eligible = (point: StreamPoint) =>
     presenceOf(point, nowMs + state.clockOffsetMs, state.onlineWindowMs) !== 'offline' &&
-    (state.includeBusy || (state.listenersByPoint[point.uuid] ?? 0) === 0)
+    (state.includeBusy || (state.streamsByPoint[point.uuid]?.listeners ?? 0) === 0)
   const candidates =
     state.selectedTargets.length > 0
       ? state.selectedTargets

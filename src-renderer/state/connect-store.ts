@@ -38,7 +38,7 @@ export function connectStore(api: GencasterApi, store: AppStore): () => void {
     api.on('point-changed', (point) => (points.push(point), schedule())),
     api.on('instruction-changed', (instruction) => (instructions.push(instruction), schedule())),
     api.on('log-added', (entry) => (logs.push(entry), schedule())),
-    api.on('streams-changed', (listenersByPoint) => store.setState({ listenersByPoint })),
+    api.on('streams-changed', (streamsByPoint) => store.setState({ streamsByPoint })),
   ]
   return () => {
     disposers.forEach((dispose) => dispose())
@@ -50,9 +50,9 @@ export function connectStore(api: GencasterApi, store: AppStore): () => void {
 export async function loadSnapshot(api: GencasterApi, store: AppStore): Promise<void> {
   const snapshot = await api.request('snapshot', {})
   if (!snapshot.ok) return
-  const { points, instructions, logs, onlineWindowMs, serverNow, listenersByPoint } = snapshot.value
+  const { points, instructions, logs, onlineWindowMs, serverNow, streamsByPoint } = snapshot.value
   const state = store.getState()
-  store.setState({ onlineWindowMs, clockOffsetMs: serverNow - Date.now(), listenersByPoint })
+  store.setState({ onlineWindowMs, clockOffsetMs: serverNow - Date.now(), streamsByPoint })
   state.applyPoints(points)
   const oldestFirst = [...instructions].reverse()
   state.applyInstructions(oldestFirst)

@@ -1,5 +1,9 @@
 import type { StateCreator } from 'zustand'
-import type { StreamInstruction, StreamPoint } from '../../src-main/core/contract/contract'
+import type {
+  PointStreams,
+  StreamInstruction,
+  StreamPoint,
+} from '../../src-main/core/contract/contract'
 import type { AppState } from './store'
 
 /** How many round trips each point's sparkline shows. */
@@ -13,7 +17,8 @@ export interface PointsSlice {
   /** The core's clock minus ours, so beacon ages are right when the core is another machine. */
   clockOffsetMs: number
   /** Listeners per point at the last snapshot: points with listeners are "busy". */
-  listenersByPoint: Record<string, number>
+  /** Points that have listeners now (busy), with their streams and listeners. */
+  streamsByPoint: Record<string, PointStreams>
   lastInstructionByPoint: Record<string, string>
   roundTripsByPoint: Record<string, number[]>
   applyPoints(points: readonly StreamPoint[]): void
@@ -25,7 +30,7 @@ export const createPointsSlice: StateCreator<AppState, [], [], PointsSlice> = (s
   pointsVersion: 0,
   onlineWindowMs: 60_000,
   clockOffsetMs: 0,
-  listenersByPoint: {},
+  streamsByPoint: {},
   lastInstructionByPoint: {},
   roundTripsByPoint: {},
   applyPoints: (points) =>

@@ -189,7 +189,7 @@ describe('browser mode server (HTTP + WebSocket) and the contract dispatcher', (
     const busy = await waitFor('streams-changed', () =>
       frames.find((frame) => frame.event === 'streams-changed'),
     )
-    expect(busy.payload).toEqual({ [stream.streamPoint]: 1 })
+    expect(busy.payload).toEqual({ [stream.streamPoint]: { streams: 1, listeners: 1 } })
     fixture.core.variables.set({
       stream: stream.uuid,
       key: 'freq',

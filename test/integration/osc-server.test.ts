@@ -309,9 +309,14 @@ describe('OSC server over real UDP with a real database file', () => {
     expect(stream.numListeners).toBe(1)
     expect(() => fixture.core.streams.getFreeStream()).toThrow(NoStreamAvailableException)
     expect(fixture.core.streams.addListener(stream.uuid).numListeners).toBe(2)
+    expect(fixture.core.streams.streamsByPoint()).toEqual({
+      [stream.streamPoint]: { streams: 1, listeners: 2 },
+    })
     fixture.core.streams.removeListener(stream.uuid)
     fixture.core.streams.removeListener(stream.uuid)
     expect(fixture.core.streams.removeListener(stream.uuid).numListeners).toBe(0)
+    // A stream nobody listens to any more no longer holds its point.
+    expect(fixture.core.streams.streamsByPoint()).toEqual({})
     expect(fixture.core.streams.getFreeStream().streamPoint).toBe(stream.streamPoint)
     expect(fixture.core.streams.disconnectAll()).toBe(1)
     expect(fixture.core.points.listFree()).toHaveLength(1)

@@ -9,11 +9,12 @@ import type { CoreEventMap } from '../events/core-events.js'
 import type { StreamInstruction } from '../stream/stream-instruction.js'
 import type { LogLevel, StreamLogEntry } from '../stream/stream-log.js'
 import type { StreamPoint } from '../stream/stream-point.js'
-import type { Stream, StreamVariable } from '../stream/stream.js'
+import type { PointStreams, Stream, StreamVariable } from '../stream/stream.js'
 
 export type {
   EditorDocument,
   LogLevel,
+  PointStreams,
   Stream,
   StreamInstruction,
   StreamLogEntry,
@@ -80,8 +81,8 @@ export interface RequestResults {
     instructions: StreamInstruction[]
     logs: StreamLogEntry[]
     onlineWindowMs: number
-    /** Listeners per point uuid (points with listeners are busy). */
-    listenersByPoint: Record<string, number>
+    /** Streams and listeners per point uuid (points with listeners are busy). */
+    streamsByPoint: Record<string, PointStreams>
     /** The core's clock, so the UI can age beacons correctly on another machine. */
     serverNow: number
   }

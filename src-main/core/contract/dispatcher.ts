@@ -32,7 +32,7 @@ export class ContractDispatcher {
         instructions: core.tracker.listRecent(500),
         logs: core.log.query({ limit: 300 }),
         onlineWindowMs: core.settings.onlineWindowSeconds * 1000,
-        listenersByPoint: core.streams.listenerCounts(),
+        streamsByPoint: core.streams.streamsByPoint(),
         serverNow: Date.now(),
       }),
       sendCode: ({ code, targets, manualFinish }) => ({

@@ -1,14 +1,15 @@
 import type { StreamInstruction } from '../stream/stream-instruction.js'
 import type { StreamLogEntry } from '../stream/stream-log.js'
 import type { StreamPoint } from '../stream/stream-point.js'
+import type { PointStreams } from '../stream/stream.js'
 
 /** Everything the core announces to the UI; each payload is the changed row as stored. */
 export interface CoreEventMap {
   'point-changed': StreamPoint
   'instruction-changed': StreamInstruction
   'log-added': StreamLogEntry
-  /** Listeners per point uuid after any stream changed (points without listeners absent). */
-  'streams-changed': Record<string, number>
+  /** Per point uuid after any stream changed; points without listeners are absent. */
+  'streams-changed': Record<string, PointStreams>
 }
 export type CoreEventName = keyof CoreEventMap
 export type Disposer = () => void

@@ -2,7 +2,7 @@ import type { Database } from 'better-sqlite3'
 import type { CoreEvents } from '../events/core-events.js'
 import type { StreamRepository } from '../db/repositories/stream-repository.js'
 import { toIso, type Clock } from '../time/clock.js'
-import type { Stream } from './stream.js'
+import type { PointStreams, Stream } from './stream.js'
 import type { StreamPointService } from './stream-point-service.js'
 
 /** No StreamPoint is online and free to take another listener. */
@@ -77,9 +77,9 @@ export class StreamService {
     return this.options.repository.listActive()
   }
 
-  /** Listeners per point uuid, for points that have any. */
-  listenerCounts(): Record<string, number> {
-    return this.options.repository.listenerCounts()
+  /** Streams with listeners, and listeners, per point uuid, for points that have any. */
+  streamsByPoint(): Record<string, PointStreams> {
+    return this.options.repository.activeStreamsByPoint()
   }
 
   /** Releases every stream; returns how many were held. */
@@ -91,7 +91,7 @@ export class StreamService {
 
   /** Tells the UI who is busy now; passes the stream through. */
   private announce<T>(result: T): T {
-    this.options.events.emit('streams-changed', this.listenerCounts())
+    this.options.events.emit('streams-changed', this.streamsByPoint())
     return result
   }
 

@@ -7,6 +7,12 @@ export interface Stream {
   readonly numListeners: number
 }
 
+/** What a point carries now: its streams that have listeners, and how many listen in all. */
+export interface PointStreams {
+  readonly streams: number
+  readonly listeners: number
+}
+
 /** A key/value pair of a stream session, both stored as text (seed: StreamVariable). */
 export interface StreamVariable {
   readonly uuid: string

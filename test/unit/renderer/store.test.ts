@@ -77,7 +77,7 @@ describe('targets', () => {
   it('are all online points unless some are chosen; offline and busy ones are left out', () => {
     const store = createAppStore()
     store.getState().applyPoints([point('on', 1), point('off', 100), point('busy', 1)])
-    store.setState({ listenersByPoint: { busy: 2 } })
+    store.setState({ streamsByPoint: { busy: { streams: 1, listeners: 2 } } })
     const names = () =>
       currentTargets(store.getState(), now)
         .map((p) => p.uuid)

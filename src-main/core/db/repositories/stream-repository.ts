@@ -1,6 +1,6 @@
 import type { Database, Statement } from 'better-sqlite3'
 import { returningRow } from '../returning-row.js'
-import type { Stream } from '../../stream/stream.js'
+import type { PointStreams, Stream } from '../../stream/stream.js'
 
 interface StreamRow {
   uuid: string
@@ -46,7 +46,8 @@ export class StreamRepository {
       'UPDATE stream SET num_listeners = 0, modified_date = ? WHERE num_listeners > 0',
     )
     this.listeners = db.prepare(
-      'SELECT stream_point, SUM(num_listeners) AS listeners FROM stream GROUP BY stream_point HAVING listeners > 0',
+      `SELECT stream_point, COUNT(*) AS streams, SUM(num_listeners) AS listeners FROM stream
+       WHERE num_listeners > 0 GROUP BY stream_point`,
     )
     this.active = db.prepare(
       'SELECT * FROM stream WHERE num_listeners > 0 ORDER BY created_date DESC, rowid DESC',
@@ -85,10 +86,16 @@ export class StreamRepository {
     return this.releaseAll.run(nowIso).changes
   }
 
-  /** Listeners per point uuid, for points that have any. */
-  listenerCounts(): Record<string, number> {
-    const rows = this.listeners.all() as { stream_point: string; listeners: number }[]
-    return Object.fromEntries(rows.map((row) => [row.stream_point, row.listeners]))
+  /** Streams with listeners and their listeners per point uuid, for points that have any. */
+  activeStreamsByPoint(): Record<string, PointStreams> {
+    const rows = this.listeners.all() as {
+      stream_point: string
+      streams: number
+      listeners: number
+    }[]
+    return Object.fromEntries(
+      rows.map((row) => [row.stream_point, { streams: row.streams, listeners: row.listeners }]),
+    )
   }
 
   /** Streams that have listeners now, newest first. */
