@@ -1,24 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import { instructionLabel, streamsLabel } from '../../../src-renderer/dashboard/point-labels'
 import type { StreamInstruction } from '../../../src-main/core/contract/contract'
+import { makeStreamInstruction } from '../../support/stream-instruction-fixture'
 
-const instruction = (overrides: Partial<StreamInstruction>): StreamInstruction => ({
-  uuid: 'i',
-  createdDate: '2026-11-21T20:00:00.000Z',
-  modifiedDate: '2026-11-21T20:00:00.000Z',
-  streamPoint: 'p',
-  instructionText: '1+1',
-  state: 'SENT',
-  returnValue: null,
-  manualFinish: false,
-  sentDate: '2026-11-21T20:00:00.000Z',
-  receivedDate: null,
-  finishedDate: null,
-  deadlineDate: null,
-  noAnswerDate: null,
-  roundTripMs: null,
-  ...overrides,
-})
+const instruction = (overrides: Partial<StreamInstruction>) =>
+  makeStreamInstruction({ sentDate: '2026-11-21T20:00:00.000Z', ...overrides })
 
 describe('dashboard labels', () => {
   it('name streams and listeners, and nothing for a free point', () => {

@@ -9,6 +9,7 @@ import { filterLogs, maxLogLines } from '../../../src-renderer/state/logs-slice'
 import { presenceOf } from '../../../src-renderer/state/presence'
 import { createAppStore } from '../../../src-renderer/state/store'
 import { makeStreamPoint } from '../../support/stream-point-fixture'
+import { makeStreamInstruction } from '../../support/stream-instruction-fixture'
 
 const now = Date.parse('2026-11-21T12:00:00.000Z')
 const ago = (seconds: number) => new Date(now - seconds * 1000).toISOString()
@@ -26,23 +27,7 @@ function instruction(
   streamPoint: string,
   overrides: Partial<StreamInstruction> = {},
 ): StreamInstruction {
-  return {
-    uuid,
-    createdDate: ago(0),
-    modifiedDate: '',
-    streamPoint,
-    instructionText: '1',
-    state: 'SENT',
-    returnValue: null,
-    manualFinish: false,
-    sentDate: null,
-    receivedDate: null,
-    finishedDate: null,
-    deadlineDate: null,
-    noAnswerDate: null,
-    roundTripMs: null,
-    ...overrides,
-  }
+  return makeStreamInstruction({ uuid, streamPoint, createdDate: ago(0), ...overrides })
 }
 
 function log(
