@@ -67,6 +67,8 @@ export function CodeEditor({ initialText, onEvaluate, onStop, onChange }: CodeEd
           ]),
           lineNumbers(),
           history(),
+          // A steady cursor: a blinking one keeps the browser drawing frames, so every keystroke
+          // waited for the next one (idle keydown-to-paint p95 21 ms blinking, 11.5 ms steady).
           drawSelection({ cursorBlinkRate: 0 }),
           highlightActiveLine(),
           indentOnInput(),

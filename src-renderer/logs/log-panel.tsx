@@ -6,8 +6,8 @@ import { useApi, useAppState } from '../state/store-context'
 
 /**
  * One option per point. Beacons change the points many times a second, but names only when a
- * point appears or is renamed (`pointsVersion`): rebuilding a thousand options on every
- * beacon cost the page a frame.
+ * point appears or is renamed (`pointsVersion`): rebuilding a thousand options with every
+ * beacon made every frame under load slower.
  */
 function PointOptions() {
   const pointsVersion = useAppState((state) => state.pointsVersion)
