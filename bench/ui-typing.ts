@@ -36,8 +36,8 @@ interface TypingRun {
 
 /**
  * Types for a while; returns each keystroke's keydown-to-paint latency and the long tasks.
- * Ending a trace window makes the renderer flush its trace, itself a task of about 50 ms: the
- * long tasks are read before each window ends, and those of the flush are dropped.
+ * A long task of about 50 ms showed up just as a trace window ended, when the renderer flushes
+ * its trace: long tasks are read before each window ends, and those of its ending dropped.
  */
 async function typeFor(
   page: Page,
