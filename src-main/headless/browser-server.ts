@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { Duplex } from 'node:stream'
 import { WebSocketServer, type WebSocket } from 'ws'
-import type { RequestFrame } from '../core/contract/contract.js'
+import type { EventFrame, RequestFrame } from '../core/contract/contract.js'
 import type { ContractDispatcher } from '../core/contract/dispatcher.js'
 import { SessionToken, tokenCookieName, tokenFromRequest } from './session-token.js'
 import { readStaticFile } from './static-files.js'
@@ -92,10 +92,26 @@ export class BrowserServer {
   }
 
   private connect(client: WebSocket): void {
+    // Under a stage's load the core emits hundreds of events a second; each turn's events go out
+    // as one frame, and always before an answer, so the page sees them in the order they came.
+    let batch: EventFrame[] = []
+    let scheduled: NodeJS.Immediate | undefined
+    const sendBatch = (): void => {
+      if (scheduled) clearImmediate(scheduled)
+      scheduled = undefined
+      if (batch.length === 0) return
+      const events = batch
+      batch = []
+      if (client.readyState === client.OPEN) client.send(JSON.stringify({ events }))
+    }
     const unsubscribe = this.options.dispatcher.subscribe((event, payload) => {
-      if (client.readyState === client.OPEN) client.send(JSON.stringify({ event, payload }))
+      batch.push({ event, payload })
+      scheduled ??= setImmediate(sendBatch)
     })
-    client.on('close', unsubscribe)
+    client.on('close', () => {
+      unsubscribe()
+      if (scheduled) clearImmediate(scheduled)
+    })
     client.on('message', (data) => {
       let frame: RequestFrame
       try {
@@ -105,6 +121,7 @@ export class BrowserServer {
         return
       }
       const result = this.options.dispatcher.handle(String(frame.method), frame.params)
+      sendBatch()
       client.send(JSON.stringify({ id: frame.id, ...result }))
     })
   }

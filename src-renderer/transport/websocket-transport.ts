@@ -1,5 +1,5 @@
 import type {
-  EventFrame,
+  EventBatchFrame,
   EventName,
   EventPayloads,
   GencasterApi,
@@ -69,9 +69,10 @@ export class WebSocketTransport implements GencasterApi {
   }
 
   private receive(text: string): void {
-    const frame = JSON.parse(text) as ResponseFrame | EventFrame
-    if ('event' in frame) {
-      for (const listener of this.listeners.get(frame.event) ?? []) listener(frame.payload)
+    const frame = JSON.parse(text) as ResponseFrame | EventBatchFrame
+    if ('events' in frame) {
+      for (const { event, payload } of frame.events)
+        for (const listener of this.listeners.get(event) ?? []) listener(payload)
       return
     }
     this.pending.get(frame.id)?.(frame)

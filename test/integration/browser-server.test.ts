@@ -109,6 +109,21 @@ describe('browser mode server (HTTP + WebSocket) and the contract dispatcher', (
     })
   }
 
+  /** Every frame a socket receives, its events unpacked from their batches, and its answers. */
+  function listen(socket: WebSocket) {
+    const frames: Record<string, unknown>[] = []
+    const events: { event: string; payload: unknown; frame: number }[] = []
+    socket.on('message', (data) => {
+      const frame = JSON.parse(String(data)) as Record<string, unknown>
+      frames.push(frame)
+      for (const event of (frame.events ?? []) as { event: string; payload: unknown }[])
+        events.push({ ...event, frame: frames.length - 1 })
+    })
+    const answer = (id: number) =>
+      waitFor(`answer ${id}`, () => frames.find((frame) => frame.id === id))
+    return { frames, events, answer }
+  }
+
   it('refuses sockets without the token or from another origin', async () => {
     await expect(connect({ withToken: false })).rejects.toThrow('401')
     await expect(connect({ withToken: true, origin: 'http://evil.example' })).rejects.toThrow('401')
@@ -116,10 +131,7 @@ describe('browser mode server (HTTP + WebSocket) and the contract dispatcher', (
 
   it('answers requests, reports bad ones as errors, and pushes core events', async () => {
     const socket = await connect({ withToken: true })
-    const frames: Record<string, unknown>[] = []
-    socket.on('message', (data) => frames.push(JSON.parse(String(data)) as Record<string, unknown>))
-    const answer = (id: number) =>
-      waitFor(`answer ${id}`, () => frames.find((frame) => frame.id === id))
+    const { frames, events, answer } = listen(socket)
     socket.send(JSON.stringify({ id: 1, method: 'snapshot', params: {} }))
     expect(await answer(1)).toMatchObject({
       ok: true,
@@ -143,17 +155,25 @@ describe('browser mode server (HTTP + WebSocket) and the contract dispatcher', (
     const instance = await OscTestClient.open()
     await instance.send(fixture.oscPort, '/beacon', ['name', 'pushed', 'lang_port', instance.port])
     const pushed = await waitFor('the point event', () =>
-      frames.find((frame) => frame.event === 'point-changed'),
+      events.find((frame) => frame.event === 'point-changed'),
     )
     expect(pushed).toMatchObject({ payload: { scName: 'pushed' } })
     const point = (pushed.payload as { uuid: string }).uuid
     socket.send(
       JSON.stringify({ id: 5, method: 'sendCode', params: { code: '1+1', targets: [point] } }),
     )
-    expect(await answer(5)).toMatchObject({
+    const sent = await answer(5)
+    expect(sent).toMatchObject({
       ok: true,
       value: { instructions: [{ state: 'SENT', instructionText: '1+1' }] },
     })
+    // The events of the request's own turn come before its answer, never after.
+    const instructionEvents = events.filter((frame) => frame.event === 'instruction-changed')
+    expect(instructionEvents.map((frame) => (frame.payload as { state: string }).state)).toEqual([
+      'UNACKNOWLEDGED',
+      'SENT',
+    ])
+    expect(instructionEvents.every((frame) => frame.frame < frames.indexOf(sent))).toBe(true)
     socket.send(
       JSON.stringify({
         id: 6,
@@ -170,10 +190,7 @@ describe('browser mode server (HTTP + WebSocket) and the contract dispatcher', (
 
   it('lists active streams with their variables and sends a variable to SuperCollider', async () => {
     const socket = await connect({ withToken: true })
-    const frames: Record<string, unknown>[] = []
-    socket.on('message', (data) => frames.push(JSON.parse(String(data)) as Record<string, unknown>))
-    const answer = (id: number) =>
-      waitFor(`answer ${id}`, () => frames.find((frame) => frame.id === id))
+    const { events, answer } = listen(socket)
     const instance = await OscTestClient.open()
     const received: string[] = []
     instance.onMessage((datagram) => received.push(datagram.toString('latin1')))
@@ -187,9 +204,25 @@ describe('browser mode server (HTTP + WebSocket) and the contract dispatcher', (
     const stream = fixture.core.streams.getFreeStream()
     // The dashboard learns at once that the point is busy.
     const busy = await waitFor('streams-changed', () =>
-      frames.find((frame) => frame.event === 'streams-changed'),
+      events.find((frame) => frame.event === 'streams-changed'),
     )
     expect(busy.payload).toEqual({ [stream.streamPoint]: { streams: 1, listeners: 1 } })
+    // Events of one turn travel together: four changes, one frame.
+    fixture.core.streams.addListener(stream.uuid)
+    fixture.core.streams.addListener(stream.uuid)
+    fixture.core.streams.removeListener(stream.uuid)
+    fixture.core.streams.removeListener(stream.uuid)
+    const changes = await waitFor('four more changes', () => {
+      const found = events.filter((frame) => frame.event === 'streams-changed').slice(1)
+      return found.length === 4 ? found : undefined
+    })
+    expect(new Set(changes.map((change) => change.frame)).size).toBe(1)
+    expect(changes.map((change) => change.payload)).toEqual([
+      { [stream.streamPoint]: { streams: 1, listeners: 2 } },
+      { [stream.streamPoint]: { streams: 1, listeners: 3 } },
+      { [stream.streamPoint]: { streams: 1, listeners: 2 } },
+      { [stream.streamPoint]: { streams: 1, listeners: 1 } },
+    ])
     fixture.core.variables.set({
       stream: stream.uuid,
       key: 'freq',

@@ -123,6 +123,10 @@ export interface EventFrame {
   readonly event: EventName
   readonly payload: unknown
 }
+/** The events of one turn of the core's event loop, in order: one WebSocket frame, not hundreds. */
+export interface EventBatchFrame {
+  readonly events: readonly EventFrame[]
+}
 
 /** The code the panic button sends: what Ctrl+. does in the SuperCollider IDE. */
 export const stopCode = 'CmdPeriod.run; nil'
