@@ -7,9 +7,8 @@ import { spawn } from 'node:child_process'
 import { createSocket, type Socket } from 'node:dgram'
 import { writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
-import { settingsSchema } from '../src-main/core/config/settings-schema.js'
-import { GencasterCore } from '../src-main/core/gencaster-core.js'
-import { makeTempDir } from '../test/support/temp-dir.js'
+import type { GencasterCore } from '../src-main/core/gencaster-core.js'
+import { startCore } from '../test/support/core-fixture.js'
 import { OscTestClient } from '../test/support/osc-test-client.js'
 import { waitFor } from '../test/support/wait-for.js'
 import { formatRate } from './stats.js'
@@ -87,27 +86,20 @@ async function bareReceiveRate(count: number): Promise<{ rate: number; received:
 async function withCore<T>(
   run: (core: GencasterCore, sinkPoint: string) => Promise<T>,
 ): Promise<T> {
-  const dir = makeTempDir('bench-ingest')
-  const settings = settingsSchema.parse({
-    oscHost: '127.0.0.1',
-    oscPort: 0,
-    dataDir: dir.path,
-    password: 'bench',
-    answerTimeoutSeconds: 3600,
-  })
-  const core = await GencasterCore.start({ settings })
+  // The app's own presence pace, not the tests' quicker one.
+  const fixture = await startCore({ password: 'bench', answerTimeoutSeconds: 3600 }, {})
+  const { core } = fixture
   // Instructions go to a socket that drops them: only the acknowledgements matter here.
   const sink = await OscTestClient.open()
   try {
-    await sink.send(core.oscAddress.port, '/beacon', ['name', 'sink', 'lang_port', sink.port])
+    await sink.send(fixture.oscPort, '/beacon', ['name', 'sink', 'lang_port', sink.port])
     const point = await waitFor('the sink point', () =>
       core.points.list().find((p) => p.scName === 'sink'),
     )
     return await run(core, point.uuid)
   } finally {
     await sink.close()
-    await core.close()
-    dir.remove()
+    await fixture.close()
   }
 }
 

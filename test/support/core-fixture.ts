@@ -9,8 +9,16 @@ export interface CoreFixture {
   close(): Promise<void>
 }
 
-/** A real core on 127.0.0.1 with a free OSC port and a fresh data directory. */
-export async function startCore(overrides: Partial<SettingsInput> = {}): Promise<CoreFixture> {
+/**
+ * A real core on 127.0.0.1 with a free OSC port and a fresh data directory. Tests check
+ * presence every 100 ms so that going offline shows quickly; a benchmark keeps the app's pace.
+ */
+export async function startCore(
+  overrides: Partial<SettingsInput> = {},
+  { presenceCheckIntervalMs }: { presenceCheckIntervalMs?: number } = {
+    presenceCheckIntervalMs: 100,
+  },
+): Promise<CoreFixture> {
   const dir = makeTempDir('core')
   const settings = settingsSchema.parse({
     oscHost: '127.0.0.1',
@@ -19,7 +27,10 @@ export async function startCore(overrides: Partial<SettingsInput> = {}): Promise
     password: 'test-password',
     ...overrides,
   })
-  const core = await GencasterCore.start({ settings, presenceCheckIntervalMs: 100 })
+  const core = await GencasterCore.start({
+    settings,
+    ...(presenceCheckIntervalMs === undefined ? {} : { presenceCheckIntervalMs }),
+  })
   return {
     core,
     dataDir: dir.path,
