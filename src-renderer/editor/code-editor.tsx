@@ -71,6 +71,10 @@ export function CodeEditor({ initialText, onEvaluate, onStop, onChange }: CodeEd
           // waited for the next one (idle keydown-to-paint p95 21 ms blinking, 11.5 ms steady).
           drawSelection({ cursorBlinkRate: 0 }),
           highlightActiveLine(),
+          // Long lines wrap: code stays in sight without scrolling sideways, and a keystroke at
+          // the end of a long line no longer scrolls the editor (a scroll, a measure and a
+          // hover hit test on every key).
+          EditorView.lineWrapping,
           indentOnInput(),
           bracketMatching(),
           closeBrackets(),

@@ -191,6 +191,27 @@ describe.skipIf(skip)(
         .toContain('kept across reloads')
       await shot('06-after-reload')
     })
+
+    it('wraps a long line instead of scrolling the code out of sight', async () => {
+      await page.locator('.cm-content').click()
+      await page.keyboard.press('Control+End')
+      await page.keyboard.press('Enter')
+      const long = `Ndef(\\wide, { ${'SinOsc.ar(220, 0, 0.01) + '.repeat(12)}DC.ar(0) }).play`
+      await page.keyboard.type(long, { delay: 0 })
+      const scroller = page.locator('.cm-scroller')
+      expect(await scroller.evaluate((element) => element.scrollLeft)).toBe(0)
+      expect(await scroller.evaluate((element) => element.scrollWidth <= element.clientWidth)).toBe(
+        true,
+      )
+      // The line is wider than the editor, so it shows on several rows.
+      const lineHeight = await page
+        .locator('.cm-line')
+        .last()
+        .evaluate((element) => element.getBoundingClientRect().height)
+      expect(lineHeight).toBeGreaterThan(40)
+      await shot('06b-long-line-wrapped')
+      await page.keyboard.press('Control+Z')
+    })
     const newestRow = () => page.getByTestId('evaluation').first()
 
     it('with a second instance: canary releases to the rest only after FINISHED', async () => {
