@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react'
 import type { Stream, StreamVariable } from '../../src-main/core/contract/contract'
-import { useApi, useAppState } from '../state/store-context'
+import { useApi } from '../state/store-context'
+import { usePointName } from '../state/use-point-name'
 
 interface StreamWithVariables {
   readonly stream: Stream
@@ -36,7 +37,7 @@ function VariableRow({
 /** The StreamVariables of each stream that has listeners. */
 export function VariablesView() {
   const { api } = useApi()
-  const points = useAppState((state) => state.points)
+  const pointName = usePointName()
   const [streams, setStreams] = useState<StreamWithVariables[]>([])
   const [error, setError] = useState<string | undefined>()
   const refresh = useCallback(() => {
@@ -61,7 +62,7 @@ export function VariablesView() {
       {streams.map(({ stream, variables }) => (
         <section key={stream.uuid} className="stream-variables">
           <h3>
-            {points[stream.streamPoint]?.scName ?? stream.streamPoint.slice(0, 8)}{' '}
+            {pointName(stream.streamPoint)}{' '}
             <span className="muted">{stream.numListeners} listening</span>
           </h3>
           <ul>

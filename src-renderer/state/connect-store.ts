@@ -24,6 +24,7 @@ export function connectStore(api: GencasterApi, store: AppStore): () => void {
     if (instructions.length) {
       state.applyInstructions(instructions)
       state.trackInstructions(instructions)
+      state.pruneInstructions()
     }
     if (logs.length) state.addLogs(logs)
     points = []

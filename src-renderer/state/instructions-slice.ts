@@ -1,5 +1,6 @@
 import type { StateCreator } from 'zustand'
 import type { StreamInstruction } from '../../src-main/core/contract/contract'
+import { retainedInstructions, shouldPrune } from './instruction-retention'
 import type { AppState } from './store'
 
 /** One evaluation from the editor: a row of the result matrix. */
@@ -18,8 +19,16 @@ export const maxEvaluations = 50
 
 export interface InstructionsSlice {
   instructions: Record<string, StreamInstruction>
+  /** How many `instructions` holds, counted as they come (counting keys costs a walk). */
+  instructionCount: number
+  instructionsKeptAtLastPrune: number
   evaluations: Evaluation[]
   applyInstructions(instructions: readonly StreamInstruction[]): void
+  /**
+   * Drops instructions no evaluation row and no point's "last" shows, once they have piled up.
+   * Run after `trackInstructions`, so a new instruction is already some point's last.
+   */
+  pruneInstructions(): void
   addEvaluation(evaluation: Evaluation): void
   updateEvaluation(id: number, patch: Partial<Omit<Evaluation, 'id'>>): void
 }
@@ -28,12 +37,29 @@ export const createInstructionsSlice: StateCreator<AppState, [], [], Instruction
   set,
 ) => ({
   instructions: {},
+  instructionCount: 0,
+  instructionsKeptAtLastPrune: 0,
   evaluations: [],
   applyInstructions: (instructions) =>
     set((state) => {
       const next = { ...state.instructions }
-      for (const instruction of instructions) next[instruction.uuid] = instruction
-      return { instructions: next }
+      let added = 0
+      for (const instruction of instructions) {
+        if (next[instruction.uuid] === undefined) added += 1
+        next[instruction.uuid] = instruction
+      }
+      return { instructions: next, instructionCount: state.instructionCount + added }
+    }),
+  pruneInstructions: () =>
+    set((state) => {
+      if (!shouldPrune(state.instructionCount, state.instructionsKeptAtLastPrune)) return state
+      const kept = retainedInstructions(
+        state.instructions,
+        state.evaluations,
+        state.lastInstructionByPoint,
+      )
+      const count = Object.keys(kept).length
+      return { instructions: kept, instructionCount: count, instructionsKeptAtLastPrune: count }
     }),
   addEvaluation: (evaluation) =>
     set((state) => ({ evaluations: [evaluation, ...state.evaluations].slice(0, maxEvaluations) })),

@@ -106,6 +106,39 @@ describe('instructions slice', () => {
     expect(store.getState().lastInstructionByPoint.p).toBe('i2')
   })
 
+  it('forgets instructions nothing shows any more, once they pile up, keeping what shows', () => {
+    const store = createAppStore()
+    const points = Array.from({ length: 100 }, (_, n) => `p${n}`)
+    // Code sent to a hundred points, from the editor: a row of the result matrix.
+    const shown = points.map((p) => instruction(`shown-${p}`, p, { createdDate: ago(60) }))
+    store.getState().addEvaluation({
+      id: 1,
+      code: '1+1',
+      at: 0,
+      instructionByPoint: Object.fromEntries(shown.map((i) => [i.streamPoint, i.uuid])),
+    })
+    const receive = (batch: StreamInstruction[]) => {
+      store.getState().applyInstructions(batch)
+      store.getState().trackInstructions(batch)
+      store.getState().pruneInstructions()
+    }
+    receive(shown)
+    // Then forty remote actions to every point, from another performer's SuperCollider.
+    for (let round = 0; round < 40; round += 1)
+      receive(
+        points.map((p) => instruction(`remote-${round}-${p}`, p, { createdDate: ago(59 - round) })),
+      )
+    const kept = store.getState().instructions
+    expect(Object.keys(kept).length).toBeLessThanOrEqual(2 * 500)
+    expect(store.getState().instructionCount).toBe(Object.keys(kept).length)
+    for (const i of shown) expect(kept[i.uuid]).toEqual(i)
+    for (const p of points) {
+      expect(store.getState().lastInstructionByPoint[p]).toBe(`remote-39-${p}`)
+      expect(kept[`remote-39-${p}`]).toBeDefined()
+    }
+    expect(kept['remote-0-p0']).toBeUndefined()
+  })
+
   it('keeps a bounded number of evaluations, newest first', () => {
     const store = createAppStore()
     for (let id = 1; id <= 60; id += 1)

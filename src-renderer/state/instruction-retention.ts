@@ -1,0 +1,31 @@
+import type { StreamInstruction } from '../../src-main/core/contract/contract'
+import type { Evaluation } from './instructions-slice'
+
+/**
+ * The instructions the page still shows: those in the result matrix's evaluations and each
+ * point's last one. A show sends thousands (every evaluation to every point); kept forever they
+ * grew the page's memory and made every update slower, as the record is copied per update.
+ */
+export function retainedInstructions(
+  instructions: Readonly<Record<string, StreamInstruction>>,
+  evaluations: readonly Evaluation[],
+  lastInstructionByPoint: Readonly<Record<string, string>>,
+): Record<string, StreamInstruction> {
+  const kept: Record<string, StreamInstruction> = {}
+  const keep = (uuid: string) => {
+    const instruction = instructions[uuid]
+    if (instruction !== undefined) kept[uuid] = instruction
+  }
+  for (const evaluation of evaluations)
+    for (const uuid of Object.values(evaluation.instructionByPoint)) keep(uuid)
+  for (const uuid of Object.values(lastInstructionByPoint)) keep(uuid)
+  return kept
+}
+
+/**
+ * Whether a prune is worth its cost: once the record has doubled since the last one, so each
+ * instruction is walked over a bounded number of times however long the show runs.
+ */
+export function shouldPrune(count: number, keptAtLastPrune: number): boolean {
+  return count > 2 * Math.max(keptAtLastPrune, 500)
+}
