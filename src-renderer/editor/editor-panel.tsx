@@ -3,6 +3,7 @@ import { currentTargets, documentSaver, evaluate, newDocument, stopAll } from '.
 import { useApi, useAppState } from '../state/store-context'
 import { useNow } from '../state/use-now'
 import { CodeEditor } from './code-editor'
+import { TargetPicker } from './target-picker'
 
 /** Tabs, the editor, and what the code goes to. */
 export function EditorPanel() {
@@ -58,6 +59,7 @@ export function EditorPanel() {
           to <strong>{targetCount}</strong> {selected.length > 0 ? 'chosen' : 'online'} point
           {targetCount === 1 ? '' : 's'}
         </span>
+        <TargetPicker />
         {selected.length > 0 && <button onClick={clearTargets}>all online</button>}
         <label>
           <input

@@ -1,4 +1,5 @@
 import { useMemo } from 'react'
+import { logOrigins, type LogOrigin } from '../../src-main/core/contract/contract'
 import { logLevelNames } from './log-levels'
 import { LogLines } from './log-lines'
 import { filterLogs } from '../state/logs-slice'
@@ -23,7 +24,7 @@ function PointOptions() {
   )
 }
 
-/** A live tail of StreamLog with filters by level, point and text, and a pause. */
+/** A live tail of StreamLog with filters by level, origin, point and text, and a pause. */
 export function LogPanel() {
   const logs = useAppState((state) => state.logs)
   const filter = useAppState((state) => state.logFilter)
@@ -46,6 +47,18 @@ export function LogPanel() {
           {Object.entries(logLevelNames).map(([level, name]) => (
             <option key={level} value={level}>
               {name} and above
+            </option>
+          ))}
+        </select>
+        <select
+          aria-label="origin"
+          value={filter.origin}
+          onChange={(event) => setFilter({ origin: event.target.value as LogOrigin | '' })}
+        >
+          <option value="">all origins</option>
+          {logOrigins.map((origin) => (
+            <option key={origin} value={origin}>
+              {origin}
             </option>
           ))}
         </select>

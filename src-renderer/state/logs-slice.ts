@@ -1,5 +1,5 @@
 import type { StateCreator } from 'zustand'
-import type { LogLevel, StreamLogEntry } from '../../src-main/core/contract/contract'
+import type { LogLevel, LogOrigin, StreamLogEntry } from '../../src-main/core/contract/contract'
 import type { AppState } from './store'
 
 export const maxLogLines = 2000
@@ -7,6 +7,8 @@ export const maxLogLines = 2000
 export interface LogFilter {
   readonly minLevel: LogLevel
   readonly text: string
+  /** Where lines come from (SuperCollider, Janus, the graph engine), or '' for all. */
+  readonly origin: LogOrigin | ''
   /** A point uuid, or '' for all. */
   readonly streamPoint: string
 }
@@ -27,7 +29,7 @@ export const createLogsSlice: StateCreator<AppState, [], [], LogsSlice> = (set) 
   logs: [],
   logsPaused: false,
   heldLogs: [],
-  logFilter: { minLevel: 0, text: '', streamPoint: '' },
+  logFilter: { minLevel: 0, text: '', origin: '', streamPoint: '' },
   addLogs: (entries) =>
     set((state) => {
       const newestFirst = [...entries].reverse()
@@ -54,6 +56,7 @@ export function filterLogs(logs: readonly StreamLogEntry[], filter: LogFilter): 
   return logs.filter(
     (entry) =>
       entry.level >= filter.minLevel &&
+      (filter.origin === '' || entry.origin === filter.origin) &&
       (filter.streamPoint === '' || entry.streamPoint === filter.streamPoint) &&
       (text === '' || entry.message.toLowerCase().includes(text)),
   )

@@ -4,8 +4,10 @@ import type { AppState } from './store'
 
 export interface SessionSlice {
   connection: 'connecting' | 'connected' | 'disconnected'
-  /** Chosen target points; empty means "all online points". */
+  /** The active document's chosen target points; empty means "all online points". */
   selectedTargets: string[]
+  /** Each other document's chosen targets, kept while another tab is active. */
+  targetsByDocument: Record<string, string[]>
   includeBusy: boolean
   /** Code goes to one target first and to the rest only once it answers FINISHED. */
   canary: boolean
@@ -27,6 +29,7 @@ export interface SessionSlice {
 export const createSessionSlice: StateCreator<AppState, [], [], SessionSlice> = (set) => ({
   connection: 'connecting',
   selectedTargets: [],
+  targetsByDocument: {},
   includeBusy: false,
   canary: false,
   editorMode: 'code',
@@ -51,5 +54,17 @@ export const createSessionSlice: StateCreator<AppState, [], [], SessionSlice> = 
         ? state.documents.map((existing) => (existing.uuid === document.uuid ? document : existing))
         : [...state.documents, document],
     })),
-  setActiveDocument: (activeDocument) => set({ activeDocument }),
+  // Targets belong to a document: each tab goes to its own points, and a new one to all online.
+  setActiveDocument: (activeDocument) =>
+    set((state) => {
+      if (activeDocument === state.activeDocument) return state
+      const targetsByDocument = { ...state.targetsByDocument }
+      if (state.activeDocument !== undefined)
+        targetsByDocument[state.activeDocument] = state.selectedTargets
+      return {
+        activeDocument,
+        targetsByDocument,
+        selectedTargets: targetsByDocument[activeDocument] ?? [],
+      }
+    }),
 })

@@ -304,5 +304,31 @@ describe.skipIf(skip)(
         .toBe('440')
       await page.getByRole('checkbox', { name: 'target e2e-alpha' }).uncheck()
     })
+
+    it('picks targets beside the editor, per document: a new tab goes to all online points', async () => {
+      const bar = page.getByTestId('target-bar')
+      await page.getByTestId('pick-targets').click()
+      const picker = page.getByRole('dialog', { name: 'pick targets' })
+      await expect.poll(() => picker.locator('.target-option').count()).toBe(2)
+      await picker.getByPlaceholder('filter points').fill('beta')
+      await expect.poll(() => picker.locator('.target-option').count()).toBe(1)
+      await picker.getByRole('checkbox').check()
+      await expect.poll(() => bar.textContent()).toContain('to 1 chosen point')
+      await shot('12-target-picker')
+      await picker.getByRole('button', { name: 'done' }).click()
+      await evaluateInEditor('3+3')
+      await expect
+        .poll(() => page.getByTestId('evaluation').first().getByTestId('result-cell').count())
+        .toBe(1)
+      await expect.poll(() => newestCell().textContent()).toContain('e2e-beta')
+
+      const firstTab = page.getByRole('tab').first()
+      await page.getByRole('button', { name: 'new document' }).click()
+      await expect.poll(() => page.getByRole('tab').count()).toBe(2)
+      await expect.poll(() => bar.textContent()).toContain('to 2 online points')
+      await firstTab.click()
+      await expect.poll(() => bar.textContent()).toContain('to 1 chosen point')
+      await bar.getByRole('button', { name: 'all online' }).click()
+    })
   },
 )

@@ -7,13 +7,15 @@ import { z } from 'zod'
 import type { EditorDocument } from '../documents/editor-document.js'
 import type { CoreEventMap } from '../events/core-events.js'
 import type { StreamInstruction } from '../stream/stream-instruction.js'
-import type { LogLevel, StreamLogEntry } from '../stream/stream-log.js'
+import type { LogLevel, LogOrigin, StreamLogEntry } from '../stream/stream-log.js'
 import type { StreamPoint } from '../stream/stream-point.js'
 import type { PointStreams, Stream, StreamVariable } from '../stream/stream.js'
 
+export { logOrigins } from '../stream/stream-log.js'
 export type {
   EditorDocument,
   LogLevel,
+  LogOrigin,
   PointStreams,
   Stream,
   StreamInstruction,

@@ -5,7 +5,7 @@ import type {
   StreamPoint,
 } from '../../../src-main/core/contract/contract'
 import { currentTargets } from '../../../src-renderer/state/actions'
-import { filterLogs, maxLogLines } from '../../../src-renderer/state/logs-slice'
+import { filterLogs, maxLogLines, type LogFilter } from '../../../src-renderer/state/logs-slice'
 import { presenceOf } from '../../../src-renderer/state/presence'
 import { createAppStore } from '../../../src-renderer/state/store'
 import { makeStreamPoint } from '../../support/stream-point-fixture'
@@ -76,6 +76,21 @@ describe('targets', () => {
     expect(names()).toEqual(['busy'])
     store.getState().clearTargets()
     expect(names()).toEqual(['busy', 'on'])
+  })
+
+  it('belong to a document: a new tab goes to all online points, an old one keeps its own', () => {
+    const store = createAppStore()
+    store.getState().applyPoints([point('a', 1), point('b', 1)])
+    store.getState().setActiveDocument('drones')
+    store.getState().toggleTarget('a')
+    store.getState().setActiveDocument('new-tab')
+    expect(store.getState().selectedTargets).toEqual([])
+    expect(currentTargets(store.getState(), now)).toHaveLength(2)
+    store.getState().toggleTarget('b')
+    store.getState().setActiveDocument('drones')
+    expect(store.getState().selectedTargets).toEqual(['a'])
+    store.getState().setActiveDocument('new-tab')
+    expect(store.getState().selectedTargets).toEqual(['b'])
   })
 
   it("honour the core's clock, not the browser's", () => {
@@ -165,17 +180,19 @@ describe('logs slice', () => {
     expect(store.getState().logs).toHaveLength(maxLogLines)
   })
 
-  it('filters by level, point and text', () => {
+  it('filters by level, origin, point and text', () => {
     const lines = [
       log('1', 40, 'ERROR: boom', 'p1'),
       log('2', 20, 'hello', 'p2'),
       log('3', 30, 'Boom again', 'p2'),
+      { ...log('4', 40, 'mountpoint gone', 'p2'), origin: 'janus' as const },
     ]
-    expect(
-      filterLogs(lines, { minLevel: 30, text: '', streamPoint: '' }).map((l) => l.uuid),
-    ).toEqual(['1', '3'])
-    expect(
-      filterLogs(lines, { minLevel: 0, text: 'boom', streamPoint: 'p2' }).map((l) => l.uuid),
-    ).toEqual(['3'])
+    const all = { minLevel: 0, text: '', origin: '', streamPoint: '' } as const
+    const shown = (filter: Partial<LogFilter>) =>
+      filterLogs(lines, { ...all, ...filter }).map((l) => l.uuid)
+    expect(shown({ minLevel: 30 })).toEqual(['1', '3', '4'])
+    expect(shown({ text: 'boom', streamPoint: 'p2' })).toEqual(['3'])
+    expect(shown({ origin: 'janus' })).toEqual(['4'])
+    expect(shown({ origin: 'supercollider', minLevel: 40 })).toEqual(['1'])
   })
 })
