@@ -12,7 +12,7 @@ import { launchChromium } from '../test/support/chromium.js'
 import { startServe } from '../test/support/serve-process.js'
 import { makeTempDir } from '../test/support/temp-dir.js'
 import { KeyLatencyTrace, type KeyLatency } from './key-latency-trace.js'
-import { formatMs, percentile } from './stats.js'
+import { formatMs, percentile, slopePerStep } from './stats.js'
 
 const root = resolve(import.meta.dirname, '..')
 
@@ -235,6 +235,10 @@ export async function benchUiTyping(
     )
     console.log(
       `  JS heap after GC: ${firstHeap.toFixed(1)} MB -> ${lastHeap.toFixed(1)} MB (${(((lastHeap - firstHeap) / firstHeap) * 100).toFixed(1)} %; max ${Math.max(...heap).toFixed(1)} MB over ${heap.length} samples; ${logLines} log lines on screen)`,
+    )
+    // Samples are 30 s apart (the first and last at the run's ends): 20 steps make 10 minutes.
+    console.log(
+      `  heap samples: ${heap.map((mb) => mb.toFixed(1)).join(' ')} MB; least-squares trend ${(slopePerStep(heap) * 20).toFixed(2)} MB per 10 min`,
     )
   } finally {
     generator.kill('SIGKILL')
