@@ -236,9 +236,10 @@ export async function benchUiTyping(
     console.log(
       `  JS heap after GC: ${firstHeap.toFixed(1)} MB -> ${lastHeap.toFixed(1)} MB (${(((lastHeap - firstHeap) / firstHeap) * 100).toFixed(1)} %; max ${Math.max(...heap).toFixed(1)} MB over ${heap.length} samples; ${logLines} log lines on screen)`,
     )
+    const half = Math.floor(heap.length / 2)
     // Samples are 30 s apart (the first and last at the run's ends): 20 steps make 10 minutes.
     console.log(
-      `  heap samples: ${heap.map((mb) => mb.toFixed(1)).join(' ')} MB; least-squares trend ${(slopePerStep(heap) * 20).toFixed(2)} MB per 10 min`,
+      `  heap samples: ${heap.map((mb) => mb.toFixed(1)).join(' ')} MB; median of the first half ${percentile(heap.slice(0, half), 50).toFixed(1)} MB, of the second ${percentile(heap.slice(half), 50).toFixed(1)} MB; least-squares trend ${(slopePerStep(heap) * 20).toFixed(2)} MB per 10 min (moved by single GC spikes)`,
     )
   } finally {
     generator.kill('SIGKILL')
