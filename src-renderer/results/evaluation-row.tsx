@@ -1,31 +1,21 @@
-import { memo } from 'react'
+import { memo, useState } from 'react'
 import { useShallow } from 'zustand/react/shallow'
-import type { StreamInstruction } from '../../src-main/core/contract/contract'
 import { retryFailed } from '../state/actions'
-import { outcomeOf } from '../state/instruction-outcome'
 import type { Evaluation } from '../state/instructions-slice'
 import { useApi, useAppState } from '../state/store-context'
 import { usePointName } from '../state/use-point-name'
-
-function cellText(instruction: StreamInstruction | undefined): {
-  label: string
-  detail: string
-  kind: string
-} {
-  const outcome = outcomeOf(instruction)
-  if (!instruction) return { label: '', detail: '', kind: 'none' }
-  if (outcome === 'no answer') return { label: 'no answer', detail: '', kind: 'no-answer' }
-  if (outcome === 'failure')
-    return { label: 'failure', detail: instruction.returnValue ?? '', kind: 'failure' }
-  if (outcome === 'finished')
-    return { label: instruction.returnValue ?? 'finished', detail: '', kind: 'finished' }
-  return { label: instruction.state.toLowerCase(), detail: '', kind: 'pending' }
-}
+import {
+  cellsNeedingAttentionFirst,
+  cellsShownAtFirst,
+  cellText,
+  summarizeCells,
+} from './cell-summary'
+import { ResultCell } from './result-cell'
 
 /**
- * One evaluation: its code and a cell per target. It renders again only when one of its own
- * instructions changes: a matrix of evaluations to a thousand points had rendered whole with
- * every beacon and every other row's answer.
+ * One evaluation: its code and a cell per target; a big one shows a summary and the cells that
+ * need a look first. It renders again only when one of its own instructions changes: a matrix
+ * of evaluations to a thousand points had rendered whole with every beacon and every answer.
  */
 export const EvaluationRow = memo(function EvaluationRow({
   evaluation,
@@ -34,14 +24,21 @@ export const EvaluationRow = memo(function EvaluationRow({
 }) {
   const { api, store } = useApi()
   const pointName = usePointName()
-  const targets = Object.entries(evaluation.instructionByPoint)
+  const [showAll, setShowAll] = useState(false)
+  const targets = Object.keys(evaluation.instructionByPoint)
   const instructions = useAppState(
-    useShallow((state) => targets.map(([, uuid]) => state.instructions[uuid])),
+    useShallow((state) =>
+      targets.map((point) => state.instructions[evaluation.instructionByPoint[point] ?? '']),
+    ),
   )
-  const anyFailed = instructions.some((instruction) => {
-    const outcome = outcomeOf(instruction)
-    return outcome === 'failure' || outcome === 'no answer'
+  const cells = targets.map((pointUuid, index) => {
+    const instruction = instructions[index]
+    const text = cellText(instruction)
+    return { pointUuid, instruction, text, kind: text.kind }
   })
+  const anyFailed = cells.some(({ kind }) => kind === 'failure' || kind === 'no-answer')
+  const big = cells.length > cellsShownAtFirst
+  const shown = big && !showAll ? cellsNeedingAttentionFirst(cells) : cells
   return (
     <div
       className={evaluation.code === 'STOP (Ctrl+.)' ? 'evaluation stop' : 'evaluation'}
@@ -64,26 +61,23 @@ export const EvaluationRow = memo(function EvaluationRow({
         </div>
       )}
       {evaluation.error && <div className="cell failure">{evaluation.error}</div>}
+      {big && (
+        <div className="evaluation-summary" data-testid="evaluation-summary">
+          {cells.length} targets: {summarizeCells(cells)}{' '}
+          <button onClick={() => setShowAll(!showAll)} data-testid="show-all-cells">
+            {showAll ? 'show fewer' : `show all ${cells.length}`}
+          </button>
+        </div>
+      )}
       <div className="cells">
-        {targets.map(([pointUuid], index) => {
-          const instruction = instructions[index]
-          const { label, detail, kind } = cellText(instruction)
-          return (
-            <div
-              className={`cell ${kind}`}
-              key={pointUuid}
-              data-testid="result-cell"
-              data-kind={kind}
-            >
-              <span className="cell-point">{pointName(pointUuid)}</span>
-              <span className="cell-value">{label}</span>
-              {detail && <span className="cell-detail">{detail}</span>}
-              {instruction?.roundTripMs != null && (
-                <span className="muted"> {instruction.roundTripMs.toFixed(1)} ms</span>
-              )}
-            </div>
-          )
-        })}
+        {shown.map(({ pointUuid, instruction, text }) => (
+          <ResultCell
+            key={pointUuid}
+            pointName={pointName(pointUuid)}
+            instruction={instruction}
+            text={text}
+          />
+        ))}
       </div>
     </div>
   )

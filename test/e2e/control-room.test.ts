@@ -330,5 +330,36 @@ describe.skipIf(skip)(
       await expect.poll(() => bar.textContent()).toContain('to 1 chosen point')
       await bar.getByRole('button', { name: 'all online' }).click()
     })
+
+    it('sums up an evaluation to many points and shows the ones that need a look first', async () => {
+      // Thirty more points beacon, each on its own port where nothing listens: "no answer".
+      const client = await OscTestClient.open()
+      try {
+        for (let n = 0; n < 30; n += 1)
+          await client.send(serve.oscPort, '/beacon', [
+            'name',
+            `crowd-${String(n).padStart(2, '0')}`,
+            'lang_port',
+            600 + n,
+          ])
+      } finally {
+        await client.close()
+      }
+      await expect
+        .poll(() => page.getByTestId('target-bar').textContent())
+        .toContain('to 32 online')
+      await evaluateInEditor('1+1')
+      const summary = newestRow().getByTestId('evaluation-summary')
+      await expect
+        .poll(() => summary.textContent(), { timeout: 15_000 })
+        .toContain('32 targets: 30 no answer · 2 finished')
+      const cells = newestRow().getByTestId('result-cell')
+      expect(await cells.count()).toBe(24)
+      expect(await cells.first().getAttribute('data-kind')).toBe('no-answer')
+      await shot('13-many-targets-summed-up')
+      await newestRow().getByTestId('show-all-cells').click()
+      await expect.poll(() => cells.count()).toBe(32)
+      await expect.poll(() => newestRow().locator('[data-kind="finished"]').count()).toBe(2)
+    })
   },
 )

@@ -1,0 +1,24 @@
+import type { StreamInstruction } from '../../src-main/core/contract/contract'
+import type { CellText } from './cell-summary'
+
+/** One target of an evaluation: the point, what it answered, and the round trip. */
+export function ResultCell({
+  pointName,
+  instruction,
+  text,
+}: {
+  readonly pointName: string
+  readonly instruction: StreamInstruction | undefined
+  readonly text: CellText
+}) {
+  return (
+    <div className={`cell ${text.kind}`} data-testid="result-cell" data-kind={text.kind}>
+      <span className="cell-point">{pointName}</span>
+      <span className="cell-value">{text.label}</span>
+      {text.detail && <span className="cell-detail">{text.detail}</span>}
+      {instruction?.roundTripMs != null && (
+        <span className="muted"> {instruction.roundTripMs.toFixed(1)} ms</span>
+      )}
+    </div>
+  )
+}
