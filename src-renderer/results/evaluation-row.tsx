@@ -1,8 +1,7 @@
 import { memo, useState } from 'react'
-import { useShallow } from 'zustand/react/shallow'
 import { retryFailed } from '../state/actions'
 import type { Evaluation } from '../state/instructions-slice'
-import { useApi, useAppState } from '../state/store-context'
+import { useApi } from '../state/store-context'
 import { usePointName } from '../state/use-point-name'
 import {
   cellsNeedingAttentionFirst,
@@ -11,6 +10,7 @@ import {
   summarizeCells,
 } from './cell-summary'
 import { ResultCell } from './result-cell'
+import { useRowInstructions } from './use-row-instructions'
 
 /**
  * One evaluation: its code and a cell per target; a big one shows a summary and the cells that
@@ -26,11 +26,7 @@ export const EvaluationRow = memo(function EvaluationRow({
   const pointName = usePointName()
   const [showAll, setShowAll] = useState(false)
   const targets = Object.keys(evaluation.instructionByPoint)
-  const instructions = useAppState(
-    useShallow((state) =>
-      targets.map((point) => state.instructions[evaluation.instructionByPoint[point] ?? '']),
-    ),
-  )
+  const instructions = useRowInstructions(evaluation)
   const cells = targets.map((pointUuid, index) => {
     const instruction = instructions[index]
     const text = cellText(instruction)
