@@ -16,7 +16,6 @@ export interface PointsSlice {
   onlineWindowMs: number
   /** The core's clock minus ours, so beacon ages are right when the core is another machine. */
   clockOffsetMs: number
-  /** Listeners per point at the last snapshot: points with listeners are "busy". */
   /** Points that have listeners now (busy), with their streams and listeners. */
   streamsByPoint: Record<string, PointStreams>
   lastInstructionByPoint: Record<string, string>
