@@ -39,7 +39,7 @@ export function Dashboard() {
   const order = useMemo(() => {
     const current = store.getState().points
     const text = filter.toLowerCase()
-    const listed = Object.values(current).filter(
+    const listed = [...current.values()].filter(
       (point) =>
         text === '' ||
         `${point.scName ?? ''} ${point.host}:${point.port}`.toLowerCase().includes(text),
@@ -51,12 +51,12 @@ export function Dashboard() {
     )
     return listed.map((point) => point.uuid)
   }, [store, pointsVersion, filter, sortKey, sortKey === 'age' ? now : 0])
-  const rows = order.map((uuid) => points[uuid]).filter((point) => point !== undefined)
+  const rows = order.map((uuid) => points.get(uuid)).filter((point) => point !== undefined)
 
   const { scroller, first, last, onScroll } = useVisibleRows<HTMLDivElement>(rows.length, rowHeight)
   // Like the order: a presence check of every point once a second, not on every beacon.
   const { total, online } = useMemo(() => {
-    const all = Object.values(store.getState().points)
+    const all = [...store.getState().points.values()]
     const live = all.filter((point) => presenceOf(point, serverNow, onlineWindowMs) !== 'offline')
     return { total: all.length, online: live.length }
   }, [store, serverNow, onlineWindowMs, pointsVersion])
@@ -109,7 +109,7 @@ export function Dashboard() {
                   nowMs={serverNow}
                   onlineWindowMs={onlineWindowMs}
                   streams={streamsByPoint[point.uuid]}
-                  lastInstruction={lastUuid === undefined ? undefined : instructions[lastUuid]}
+                  lastInstruction={lastUuid === undefined ? undefined : instructions.get(lastUuid)}
                   roundTrips={roundTrips[point.uuid]}
                   selected={selectedTargets.includes(point.uuid)}
                   onToggle={toggleTarget}

@@ -34,7 +34,7 @@ function TargetList({ onClose }: { readonly onClose: () => void }) {
   const listed = useMemo(() => {
     const { points, clockOffsetMs, onlineWindowMs } = store.getState()
     const text = filter.toLowerCase()
-    return Object.values(points)
+    return [...points.values()]
       .filter(
         (point) =>
           presenceOf(point, now + clockOffsetMs, onlineWindowMs) !== 'offline' &&

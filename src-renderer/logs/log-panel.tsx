@@ -15,7 +15,7 @@ function PointOptions() {
   const { store } = useApi()
   return useMemo(
     () =>
-      Object.values(store.getState().points).map((point) => (
+      [...store.getState().points.values()].map((point) => (
         <option key={point.uuid} value={point.uuid}>
           {point.scName ?? point.uuid}
         </option>

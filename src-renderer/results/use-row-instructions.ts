@@ -20,7 +20,7 @@ export function selectRowInstructions(
   return (state) => {
     if (state.instructions === seenRecord) return rowInstructions
     seenRecord = state.instructions
-    const next = uuids.map((uuid) => state.instructions[uuid])
+    const next = uuids.map((uuid) => state.instructions.get(uuid))
     if (next.some((instruction, index) => instruction !== rowInstructions[index]))
       rowInstructions = next
     return rowInstructions

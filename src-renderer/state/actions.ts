@@ -20,9 +20,9 @@ export function currentTargets(state: AppState, nowMs: number): StreamPoint[] {
   const candidates =
     state.selectedTargets.length > 0
       ? state.selectedTargets
-          .map((uuid) => state.points[uuid])
+          .map((uuid) => state.points.get(uuid))
           .filter((point) => point !== undefined)
-      : Object.values(state.points)
+      : [...state.points.values()]
   return candidates.filter(eligible)
 }
 
@@ -118,10 +118,10 @@ export async function retryFailed(
   if (!evaluation) return
   const failed = Object.entries(evaluation.instructionByPoint)
     .filter(([, instructionUuid]) => {
-      const outcome = outcomeOf(state.instructions[instructionUuid])
+      const outcome = outcomeOf(state.instructions.get(instructionUuid))
       return outcome === 'failure' || outcome === 'no answer'
     })
-    .map(([pointUuid]) => state.points[pointUuid])
+    .map(([pointUuid]) => state.points.get(pointUuid))
     .filter((point) => point !== undefined)
   if (failed.length > 0) await sendTo(api, store, evaluation.code, failed)
 }

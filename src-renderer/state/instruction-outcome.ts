@@ -15,7 +15,7 @@ export function outcomeOf(instruction: StreamInstruction | undefined): Outcome |
 export function waitForOutcome(store: AppStore, instructionUuid: string): Promise<Outcome> {
   return new Promise((resolve) => {
     const check = () => {
-      const outcome = outcomeOf(store.getState().instructions[instructionUuid])
+      const outcome = outcomeOf(store.getState().instructions.get(instructionUuid))
       if (outcome === undefined) return false
       unsubscribe()
       resolve(outcome)

@@ -7,14 +7,14 @@ import type { Evaluation } from './instructions-slice'
  * grew the page's memory and made every update slower, as the record is copied per update.
  */
 export function retainedInstructions(
-  instructions: Readonly<Record<string, StreamInstruction>>,
+  instructions: ReadonlyMap<string, StreamInstruction>,
   evaluations: readonly Evaluation[],
   lastInstructionByPoint: Readonly<Record<string, string>>,
-): Record<string, StreamInstruction> {
-  const kept: Record<string, StreamInstruction> = {}
+): Map<string, StreamInstruction> {
+  const kept = new Map<string, StreamInstruction>()
   const keep = (uuid: string) => {
-    const instruction = instructions[uuid]
-    if (instruction !== undefined) kept[uuid] = instruction
+    const instruction = instructions.get(uuid)
+    if (instruction !== undefined) kept.set(uuid, instruction)
   }
   for (const evaluation of evaluations)
     for (const uuid of Object.values(evaluation.instructionByPoint)) keep(uuid)

@@ -18,9 +18,8 @@ export interface Evaluation {
 export const maxEvaluations = 50
 
 export interface InstructionsSlice {
-  instructions: Record<string, StreamInstruction>
-  /** How many `instructions` holds, counted as they come (counting keys costs a walk). */
-  instructionCount: number
+  /** Instructions by uuid; a Map for the same reason as `points`. */
+  instructions: ReadonlyMap<string, StreamInstruction>
   instructionsKeptAtLastPrune: number
   evaluations: Evaluation[]
   applyInstructions(instructions: readonly StreamInstruction[]): void
@@ -36,30 +35,24 @@ export interface InstructionsSlice {
 export const createInstructionsSlice: StateCreator<AppState, [], [], InstructionsSlice> = (
   set,
 ) => ({
-  instructions: {},
-  instructionCount: 0,
+  instructions: new Map(),
   instructionsKeptAtLastPrune: 0,
   evaluations: [],
   applyInstructions: (instructions) =>
     set((state) => {
-      const next = { ...state.instructions }
-      let added = 0
-      for (const instruction of instructions) {
-        if (next[instruction.uuid] === undefined) added += 1
-        next[instruction.uuid] = instruction
-      }
-      return { instructions: next, instructionCount: state.instructionCount + added }
+      const next = new Map(state.instructions)
+      for (const instruction of instructions) next.set(instruction.uuid, instruction)
+      return { instructions: next }
     }),
   pruneInstructions: () =>
     set((state) => {
-      if (!shouldPrune(state.instructionCount, state.instructionsKeptAtLastPrune)) return state
+      if (!shouldPrune(state.instructions.size, state.instructionsKeptAtLastPrune)) return state
       const kept = retainedInstructions(
         state.instructions,
         state.evaluations,
         state.lastInstructionByPoint,
       )
-      const count = Object.keys(kept).length
-      return { instructions: kept, instructionCount: count, instructionsKeptAtLastPrune: count }
+      return { instructions: kept, instructionsKeptAtLastPrune: kept.size }
     }),
   addEvaluation: (evaluation) =>
     set((state) => ({ evaluations: [evaluation, ...state.evaluations].slice(0, maxEvaluations) })),

@@ -11,7 +11,7 @@ export function usePointName(): (uuid: string) => string {
   const { store } = useApi()
   return useMemo(() => {
     const points = store.getState().points
-    return (uuid: string) => points[uuid]?.scName ?? uuid.slice(0, 8)
+    return (uuid: string) => points.get(uuid)?.scName ?? uuid.slice(0, 8)
     // pointsVersion is the trigger: the points record itself changes with every beacon.
   }, [store, pointsVersion])
 }

@@ -13,17 +13,40 @@ describe('an evaluation row selects its instructions', () => {
   })
 
   it('in target order, and the same array while none of its own changed', () => {
-    const first = select({ instructions: { a1: sentA, b1: sentB } })
+    const first = select({
+      instructions: new Map([
+        ['a1', sentA],
+        ['b1', sentB],
+      ]),
+    })
     expect(first).toEqual([sentA, sentB])
     // A new record (another row's answer): same instructions for this row, same array.
     const other = makeStreamInstruction({ uuid: 'z9', streamPoint: 'z' })
-    expect(select({ instructions: { a1: sentA, b1: sentB, z9: other } })).toBe(first)
+    expect(
+      select({
+        instructions: new Map([
+          ['a1', sentA],
+          ['b1', sentB],
+          ['z9', other],
+        ]),
+      }),
+    ).toBe(first)
   })
 
   it('a new array once one of its own changes', () => {
-    const before = select({ instructions: { a1: sentA, b1: sentB } })
+    const before = select({
+      instructions: new Map([
+        ['a1', sentA],
+        ['b1', sentB],
+      ]),
+    })
     const finishedB = { ...sentB, state: 'FINISHED' as const, returnValue: '2' }
-    const after = select({ instructions: { a1: sentA, b1: finishedB } })
+    const after = select({
+      instructions: new Map([
+        ['a1', sentA],
+        ['b1', finishedB],
+      ]),
+    })
     expect(after).not.toBe(before)
     expect(after).toEqual([sentA, finishedB])
   })

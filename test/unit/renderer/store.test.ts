@@ -144,14 +144,13 @@ describe('instructions slice', () => {
         points.map((p) => instruction(`remote-${round}-${p}`, p, { createdDate: ago(59 - round) })),
       )
     const kept = store.getState().instructions
-    expect(Object.keys(kept).length).toBeLessThanOrEqual(2 * 500)
-    expect(store.getState().instructionCount).toBe(Object.keys(kept).length)
-    for (const i of shown) expect(kept[i.uuid]).toEqual(i)
+    expect(kept.size).toBeLessThanOrEqual(2 * 500)
+    for (const i of shown) expect(kept.get(i.uuid)).toEqual(i)
     for (const p of points) {
       expect(store.getState().lastInstructionByPoint[p]).toBe(`remote-39-${p}`)
-      expect(kept[`remote-39-${p}`]).toBeDefined()
+      expect(kept.get(`remote-39-${p}`)).toBeDefined()
     }
-    expect(kept['remote-0-p0']).toBeUndefined()
+    expect(kept.get('remote-0-p0')).toBeUndefined()
   })
 
   it('keeps a bounded number of evaluations, newest first', () => {
