@@ -20,6 +20,7 @@ export const maxEvaluations = 50
 export interface InstructionsSlice {
   /** Instructions by uuid; a Map for the same reason as `points`. */
   instructions: ReadonlyMap<string, StreamInstruction>
+  /** How many the last prune kept: the next waits until the Map has doubled. */
   instructionsKeptAtLastPrune: number
   evaluations: Evaluation[]
   applyInstructions(instructions: readonly StreamInstruction[]): void
