@@ -9,6 +9,8 @@ import { useApi, useAppState } from './state/store-context'
 export function App() {
   const { api, store } = useApi()
   const connection = useAppState((state) => state.connection)
+  // The stop goes where the code goes: the button says so when points are chosen.
+  const chosen = useAppState((state) => state.selectedTargets.length)
   return (
     <div className="app">
       <header className="top-bar">
@@ -20,9 +22,9 @@ export function App() {
           className="panic"
           data-testid="panic"
           onClick={() => void stopAll(api, store)}
-          title="Ctrl+. on every point"
+          title="CmdPeriod to this tab's chosen points, or to every online point when none is chosen; points with listeners included"
         >
-          STOP ALL (Ctrl+.)
+          {chosen > 0 ? `STOP ${chosen} CHOSEN (Ctrl+.)` : 'STOP ALL (Ctrl+.)'}
         </button>
       </header>
       <main className="layout">

@@ -314,6 +314,8 @@ describe.skipIf(skip)(
       await expect.poll(() => picker.locator('.target-option').count()).toBe(1)
       await picker.getByRole('checkbox').check()
       await expect.poll(() => bar.textContent()).toContain('to 1 chosen point')
+      // The stop goes where the code goes, and says so.
+      expect(await page.getByTestId('panic').textContent()).toBe('STOP 1 CHOSEN (Ctrl+.)')
       await shot('12-target-picker')
       await picker.getByRole('button', { name: 'done' }).click()
       await evaluateInEditor('3+3')
@@ -326,6 +328,7 @@ describe.skipIf(skip)(
       await page.getByRole('button', { name: 'new document' }).click()
       await expect.poll(() => page.getByRole('tab').count()).toBe(2)
       await expect.poll(() => bar.textContent()).toContain('to 2 online points')
+      expect(await page.getByTestId('panic').textContent()).toBe('STOP ALL (Ctrl+.)')
       await firstTab.click()
       await expect.poll(() => bar.textContent()).toContain('to 1 chosen point')
       await bar.getByRole('button', { name: 'all online' }).click()
