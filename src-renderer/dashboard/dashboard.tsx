@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react'
 import { useShallow } from 'zustand/react/shallow'
+import { byName, pointMatches } from '../state/point-order'
 import { presenceOf } from '../state/presence'
 import { useApi, useAppState } from '../state/store-context'
 import { useNow } from '../state/use-now'
@@ -37,17 +38,11 @@ export function Dashboard() {
   // Sorting a thousand names on every beacon would cost each frame; the order by name only
   // changes when a point appears or is renamed, the order by age once a second.
   const order = useMemo(() => {
-    const current = store.getState().points
-    const text = filter.toLowerCase()
-    const listed = [...current.values()].filter(
-      (point) =>
-        text === '' ||
-        `${point.scName ?? ''} ${point.host}:${point.port}`.toLowerCase().includes(text),
+    const listed = [...store.getState().points.values()].filter((point) =>
+      pointMatches(point, filter),
     )
     listed.sort((a, b) =>
-      sortKey === 'name'
-        ? (a.scName ?? '').localeCompare(b.scName ?? '') || a.port - b.port
-        : (b.lastLive ?? '').localeCompare(a.lastLive ?? ''),
+      sortKey === 'name' ? byName(a, b) : (b.lastLive ?? '').localeCompare(a.lastLive ?? ''),
     )
     return listed.map((point) => point.uuid)
   }, [store, pointsVersion, filter, sortKey, sortKey === 'age' ? now : 0])

@@ -1,11 +1,10 @@
 import type { PointStreams, StreamInstruction } from '../../src-main/core/contract/contract'
+import { outcomeOf } from '../state/instruction-outcome'
 
 /** The last instruction's state as the dashboard words it; "no answer" once its deadline passed. */
 export function instructionLabel(instruction: StreamInstruction | undefined): string {
   if (!instruction) return ''
-  if (instruction.noAnswerDate && !['FINISHED', 'SUCCESS', 'FAILURE'].includes(instruction.state))
-    return 'no answer'
-  return instruction.state.toLowerCase()
+  return outcomeOf(instruction) === 'no answer' ? 'no answer' : instruction.state.toLowerCase()
 }
 
 /** Empty while nobody listens: a free point shows nothing. */

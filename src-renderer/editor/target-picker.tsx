@@ -1,4 +1,5 @@
 import { useMemo, useState } from 'react'
+import { byName, pointMatches } from '../state/point-order'
 import { presenceOf } from '../state/presence'
 import { useApi, useAppState } from '../state/store-context'
 import { useNow } from '../state/use-now'
@@ -33,14 +34,13 @@ function TargetList({ onClose }: { readonly onClose: () => void }) {
   // Presence and order change on the second and when points appear, not with every beacon.
   const listed = useMemo(() => {
     const { points, clockOffsetMs, onlineWindowMs } = store.getState()
-    const text = filter.toLowerCase()
     return [...points.values()]
       .filter(
         (point) =>
           presenceOf(point, now + clockOffsetMs, onlineWindowMs) !== 'offline' &&
-          `${point.scName ?? ''} ${point.host}:${point.port}`.toLowerCase().includes(text),
+          pointMatches(point, filter),
       )
-      .sort((a, b) => (a.scName ?? '').localeCompare(b.scName ?? '') || a.port - b.port)
+      .sort(byName)
   }, [store, now, pointsVersion, filter])
   const { scroller, first, last, onScroll } = useVisibleRows<HTMLUListElement>(
     listed.length,
