@@ -46,7 +46,7 @@ export function LogPanel() {
         >
           {Object.entries(logLevelNames).map(([level, name]) => (
             <option key={level} value={level}>
-              {name} and above
+              {Number(level) === 0 ? 'all levels' : `${name} and above`}
             </option>
           ))}
         </select>

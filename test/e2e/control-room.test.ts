@@ -153,7 +153,7 @@ describe.skipIf(skip)(
       await shot('05-log-panel')
     })
 
-    it('keeps only the log lines in view in the page, and scrolls to the oldest', async () => {
+    it('keeps only the log lines in view in the page, scrolls to the oldest, and filters by level', async () => {
       const client = await OscTestClient.open()
       try {
         for (let n = 0; n < 600; n += 1) {
@@ -177,6 +177,15 @@ describe.skipIf(skip)(
       expect(await lines.count()).toBeLessThan(100)
       await shot('05b-log-scrolled-to-oldest')
       await page.getByTestId('log-lines').evaluate((list) => (list.scrollTop = 0))
+
+      // The level filter: errors only hides the burst and keeps the console's error in sight.
+      const level = page.getByLabel('level')
+      expect(await level.locator('option:checked').textContent()).toBe('all levels')
+      await level.selectOption({ label: 'ERROR and above' })
+      await lines.filter({ hasText: 'e2eConsoleProbe' }).first().waitFor({ timeout: 5_000 })
+      expect(await lines.filter({ hasText: 'e2e burst line' }).count()).toBe(0)
+      await level.selectOption({ label: 'all levels' })
+      await lines.filter({ hasText: 'e2e burst line 599' }).waitFor({ timeout: 5_000 })
     })
 
     it('keeps documents across a reload', async () => {
