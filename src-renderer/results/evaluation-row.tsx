@@ -1,5 +1,6 @@
 import { memo, useState } from 'react'
-import { retryFailed } from '../state/actions'
+import { retryFailed, stopEvaluationCode } from '../state/actions'
+import { needsRetry } from '../state/instruction-outcome'
 import type { Evaluation } from '../state/instructions-slice'
 import { useApi } from '../state/store-context'
 import { usePointName } from '../state/use-point-name'
@@ -32,12 +33,12 @@ export const EvaluationRow = memo(function EvaluationRow({
     const text = cellText(instruction)
     return { pointUuid, instruction, text, kind: text.kind }
   })
-  const anyFailed = cells.some(({ kind }) => kind === 'failure' || kind === 'no-answer')
+  const anyFailed = instructions.some(needsRetry)
   const big = cells.length > cellsShownAtFirst
   const shown = big && !showAll ? cellsNeedingAttentionFirst(cells) : cells
   return (
     <div
-      className={evaluation.code === 'STOP (Ctrl+.)' ? 'evaluation stop' : 'evaluation'}
+      className={evaluation.code === stopEvaluationCode ? 'evaluation stop' : 'evaluation'}
       data-testid="evaluation"
     >
       <div className="evaluation-head">

@@ -3,7 +3,7 @@ import type {
   StreamInstruction,
   StreamPoint,
 } from '../../src-main/core/contract/contract'
-import { outcomeOf, waitForOutcome } from './instruction-outcome'
+import { needsRetry, waitForOutcome } from './instruction-outcome'
 import { presenceOf } from './presence'
 import type { AppState, AppStore } from './store'
 
@@ -117,10 +117,7 @@ export async function retryFailed(
   const evaluation = state.evaluations.find((candidate) => candidate.id === evaluationId)
   if (!evaluation) return
   const failed = Object.entries(evaluation.instructionByPoint)
-    .filter(([, instructionUuid]) => {
-      const outcome = outcomeOf(state.instructions.get(instructionUuid))
-      return outcome === 'failure' || outcome === 'no answer'
-    })
+    .filter(([, instructionUuid]) => needsRetry(state.instructions.get(instructionUuid)))
     .map(([pointUuid]) => state.points.get(pointUuid))
     .filter((point) => point !== undefined)
   if (failed.length > 0) await sendTo(api, store, evaluation.code, failed)
@@ -150,6 +147,9 @@ function byPoint(instructions: readonly StreamInstruction[]): Record<string, str
   )
 }
 
+/** How the panic button's row in the result matrix reads, and how it is told apart. */
+export const stopEvaluationCode = 'STOP (Ctrl+.)'
+
 /** The panic button: Ctrl+. on every current target, at once. */
 export async function stopAll(api: GencasterApi, store: AppStore): Promise<void> {
   const state = store.getState()
@@ -163,11 +163,9 @@ export async function stopAll(api: GencasterApi, store: AppStore): Promise<void>
   latest.applyInstructions(result.value.instructions)
   latest.addEvaluation({
     id: nextEvaluationId++,
-    code: 'STOP (Ctrl+.)',
+    code: stopEvaluationCode,
     at: Date.now(),
-    instructionByPoint: Object.fromEntries(
-      result.value.instructions.map((i) => [i.streamPoint, i.uuid]),
-    ),
+    instructionByPoint: byPoint(result.value.instructions),
   })
 }
 

@@ -11,6 +11,12 @@ export function outcomeOf(instruction: StreamInstruction | undefined): Outcome |
   return instruction.noAnswerDate === null ? undefined : 'no answer'
 }
 
+/** What "retry failed" sends again: targets that failed or never answered. */
+export function needsRetry(instruction: StreamInstruction | undefined): boolean {
+  const outcome = outcomeOf(instruction)
+  return outcome === 'failure' || outcome === 'no answer'
+}
+
 /** Resolves when the instruction has its final word (the core marks silence "no answer"). */
 export function waitForOutcome(store: AppStore, instructionUuid: string): Promise<Outcome> {
   return new Promise((resolve) => {
