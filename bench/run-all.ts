@@ -1,8 +1,9 @@
 /**
  * `npm run bench`: every benchmark, each against its baseline measured in the same run.
- * `npm run bench -- ingest` (or `round-trip`, `ui`) runs one; UI_BENCH_MINUTES shortens the UI run.
+ * `npm run bench -- ingest` (or `round-trip`, `fan-out`, `ui`) runs one; UI_BENCH_MINUTES shortens the UI run.
  */
 import { hasTool } from '../test/support/required-tool.js'
+import { benchFanOut } from './fan-out.js'
 import { benchInstructionRoundTrip } from './instruction-round-trip.js'
 import { benchOscIngest } from './osc-ingest.js'
 import { benchUiTyping } from './ui-typing.js'
@@ -19,6 +20,10 @@ if (only === undefined || only === 'round-trip') {
     console.log(
       'Instruction round trip: skipped, sclang not found (Debian: supercollider-language)',
     )
+}
+if (only === undefined || only === 'fan-out') {
+  console.log()
+  await benchFanOut()
 }
 if (only === undefined || only === 'ui') {
   console.log()

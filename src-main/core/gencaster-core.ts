@@ -92,6 +92,7 @@ export class GencasterCore {
       clock,
       answerTimeoutMs: settings.answerTimeoutSeconds * 1000,
       manualFinishTimeoutMs: settings.manualFinishTimeoutSeconds * 1000,
+      inTransaction: (work) => db.transaction(work)(),
     })
     this.streams = new StreamService({
       db,

@@ -112,7 +112,7 @@ export class BrowserServer {
       unsubscribe()
       if (scheduled) clearImmediate(scheduled)
     })
-    client.on('message', (data) => {
+    client.on('message', async (data) => {
       let frame: RequestFrame
       try {
         frame = JSON.parse(String(data)) as RequestFrame
@@ -120,7 +120,7 @@ export class BrowserServer {
         client.send(JSON.stringify({ id: -1, ok: false, error: 'not JSON' }))
         return
       }
-      const result = this.options.dispatcher.handle(String(frame.method), frame.params)
+      const result = await this.options.dispatcher.handle(String(frame.method), frame.params)
       sendBatch()
       client.send(JSON.stringify({ id: frame.id, ...result }))
     })

@@ -1,8 +1,8 @@
-import type { PointStreams, StreamInstruction } from '../../src-main/core/contract/contract'
+import type { PointStreams, InstructionView } from '../../src-main/core/contract/contract'
 import { outcomeOf } from '../state/instruction-outcome'
 
 /** The last instruction's state as the dashboard words it; "no answer" once its deadline passed. */
-export function instructionLabel(instruction: StreamInstruction | undefined): string {
+export function instructionLabel(instruction: InstructionView | undefined): string {
   if (!instruction) return ''
   return outcomeOf(instruction) === 'no answer' ? 'no answer' : instruction.state.toLowerCase()
 }

@@ -1,7 +1,7 @@
 import { memo } from 'react'
 import type {
   PointStreams,
-  StreamInstruction,
+  InstructionView,
   StreamPoint,
 } from '../../src-main/core/contract/contract'
 import { formatAge, presenceOf } from '../state/presence'
@@ -14,7 +14,7 @@ export interface PointRowProps {
   readonly onlineWindowMs: number
   /** Undefined while no stream of the point has listeners. */
   readonly streams: PointStreams | undefined
-  readonly lastInstruction: StreamInstruction | undefined
+  readonly lastInstruction: InstructionView | undefined
   readonly roundTrips: readonly number[] | undefined
   readonly selected: boolean
   readonly onToggle: (uuid: string) => void

@@ -1,4 +1,4 @@
-import type { StreamInstruction } from '../../src-main/core/contract/contract'
+import type { InstructionView } from '../../src-main/core/contract/contract'
 import { outcomeOf } from '../state/instruction-outcome'
 
 export type CellKind = 'none' | 'pending' | 'finished' | 'failure' | 'no-answer'
@@ -10,7 +10,7 @@ export interface CellText {
   readonly kind: CellKind
 }
 
-export function cellText(instruction: StreamInstruction | undefined): CellText {
+export function cellText(instruction: InstructionView | undefined): CellText {
   const outcome = outcomeOf(instruction)
   if (!instruction) return { label: '', detail: '', kind: 'none' }
   if (outcome === 'no answer') return { label: 'no answer', detail: '', kind: 'no-answer' }

@@ -1,4 +1,4 @@
-import type { StreamInstruction } from '../../src-main/core/contract/contract'
+import type { InstructionView } from '../../src-main/core/contract/contract'
 import type { CellText } from './cell-summary'
 
 /** One target of an evaluation: the point, what it answered, and the round trip. */
@@ -8,7 +8,7 @@ export function ResultCell({
   text,
 }: {
   readonly pointName: string
-  readonly instruction: StreamInstruction | undefined
+  readonly instruction: InstructionView | undefined
   readonly text: CellText
 }) {
   return (

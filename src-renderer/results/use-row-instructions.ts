@@ -1,5 +1,5 @@
 import { useMemo } from 'react'
-import type { StreamInstruction } from '../../src-main/core/contract/contract'
+import type { InstructionView } from '../../src-main/core/contract/contract'
 import type { Evaluation } from '../state/instructions-slice'
 import type { AppState } from '../state/store'
 import { useAppState } from '../state/store-context'
@@ -13,10 +13,10 @@ import { useAppState } from '../state/store-context'
  */
 export function selectRowInstructions(
   evaluation: Evaluation,
-): (state: Pick<AppState, 'instructions'>) => (StreamInstruction | undefined)[] {
+): (state: Pick<AppState, 'instructions'>) => (InstructionView | undefined)[] {
   const uuids = Object.values(evaluation.instructionByPoint)
   let seenRecord: AppState['instructions'] | undefined
-  let rowInstructions: (StreamInstruction | undefined)[] = []
+  let rowInstructions: (InstructionView | undefined)[] = []
   return (state) => {
     if (state.instructions === seenRecord) return rowInstructions
     seenRecord = state.instructions
@@ -28,7 +28,7 @@ export function selectRowInstructions(
 }
 
 /** The instructions of one evaluation row; see `selectRowInstructions`. */
-export function useRowInstructions(evaluation: Evaluation): (StreamInstruction | undefined)[] {
+export function useRowInstructions(evaluation: Evaluation): (InstructionView | undefined)[] {
   const select = useMemo(() => selectRowInstructions(evaluation), [evaluation])
   return useAppState(select)
 }

@@ -1,6 +1,6 @@
 import type {
   GencasterApi,
-  StreamInstruction,
+  InstructionView,
   StreamPoint,
 } from '../../src-main/core/contract/contract'
 import { needsRetry, waitForOutcome } from './instruction-outcome'
@@ -141,7 +141,7 @@ async function speak(
   })
 }
 
-function byPoint(instructions: readonly StreamInstruction[]): Record<string, string> {
+function byPoint(instructions: readonly InstructionView[]): Record<string, string> {
   return Object.fromEntries(
     instructions.map((instruction) => [instruction.streamPoint, instruction.uuid]),
   )

@@ -1,6 +1,6 @@
 import type {
   GencasterApi,
-  StreamInstruction,
+  InstructionView,
   StreamLogEntry,
   StreamPoint,
 } from '../../src-main/core/contract/contract'
@@ -13,7 +13,7 @@ import type { AppStore } from './store'
  */
 export function connectStore(api: GencasterApi, store: AppStore): () => void {
   let points: StreamPoint[] = []
-  let instructions: StreamInstruction[] = []
+  let instructions: InstructionView[] = []
   let logs: StreamLogEntry[] = []
   let frame: number | undefined
 

@@ -1,10 +1,10 @@
-import type { StreamInstruction } from '../../src-main/core/contract/contract'
+import type { InstructionView } from '../../src-main/core/contract/contract'
 import type { AppStore } from './store'
 
 export type Outcome = 'finished' | 'failure' | 'no answer'
 
 /** The final word on an instruction, if it has one yet. */
-export function outcomeOf(instruction: StreamInstruction | undefined): Outcome | undefined {
+export function outcomeOf(instruction: InstructionView | undefined): Outcome | undefined {
   if (!instruction) return undefined
   if (instruction.state === 'FINISHED' || instruction.state === 'SUCCESS') return 'finished'
   if (instruction.state === 'FAILURE') return 'failure'
@@ -12,7 +12,7 @@ export function outcomeOf(instruction: StreamInstruction | undefined): Outcome |
 }
 
 /** What "retry failed" sends again: targets that failed or never answered. */
-export function needsRetry(instruction: StreamInstruction | undefined): boolean {
+export function needsRetry(instruction: InstructionView | undefined): boolean {
   const outcome = outcomeOf(instruction)
   return outcome === 'failure' || outcome === 'no answer'
 }

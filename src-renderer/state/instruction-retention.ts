@@ -1,4 +1,4 @@
-import type { StreamInstruction } from '../../src-main/core/contract/contract'
+import type { InstructionView } from '../../src-main/core/contract/contract'
 import type { Evaluation } from './instructions-slice'
 
 /**
@@ -7,11 +7,11 @@ import type { Evaluation } from './instructions-slice'
  * grew the page's memory and made every update slower, as the record is copied per update.
  */
 export function retainedInstructions(
-  instructions: ReadonlyMap<string, StreamInstruction>,
+  instructions: ReadonlyMap<string, InstructionView>,
   evaluations: readonly Evaluation[],
   lastInstructionByPoint: Readonly<Record<string, string>>,
-): Map<string, StreamInstruction> {
-  const kept = new Map<string, StreamInstruction>()
+): Map<string, InstructionView> {
+  const kept = new Map<string, InstructionView>()
   const keep = (uuid: string) => {
     const instruction = instructions.get(uuid)
     if (instruction !== undefined) kept.set(uuid, instruction)

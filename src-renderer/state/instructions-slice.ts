@@ -1,5 +1,5 @@
 import type { StateCreator } from 'zustand'
-import type { StreamInstruction } from '../../src-main/core/contract/contract'
+import type { InstructionView } from '../../src-main/core/contract/contract'
 import { retainedInstructions, shouldPrune } from './instruction-retention'
 import type { AppState } from './store'
 
@@ -19,11 +19,11 @@ export const maxEvaluations = 50
 
 export interface InstructionsSlice {
   /** Instructions by uuid; a Map for the same reason as `points`. */
-  instructions: ReadonlyMap<string, StreamInstruction>
+  instructions: ReadonlyMap<string, InstructionView>
   /** How many the last prune kept: the next waits until the Map has doubled. */
   instructionsKeptAtLastPrune: number
   evaluations: Evaluation[]
-  applyInstructions(instructions: readonly StreamInstruction[]): void
+  applyInstructions(instructions: readonly InstructionView[]): void
   /**
    * Drops instructions no evaluation row and no point's "last" shows, once they have piled up.
    * Run after `trackInstructions`, so a new instruction is already some point's last.

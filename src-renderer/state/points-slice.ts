@@ -1,7 +1,7 @@
 import type { StateCreator } from 'zustand'
 import type {
   PointStreams,
-  StreamInstruction,
+  InstructionView,
   StreamPoint,
 } from '../../src-main/core/contract/contract'
 import type { AppState } from './store'
@@ -25,7 +25,7 @@ export interface PointsSlice {
   lastInstructionByPoint: Record<string, string>
   roundTripsByPoint: Record<string, number[]>
   applyPoints(points: readonly StreamPoint[]): void
-  trackInstructions(instructions: readonly StreamInstruction[]): void
+  trackInstructions(instructions: readonly InstructionView[]): void
 }
 
 export const createPointsSlice: StateCreator<AppState, [], [], PointsSlice> = (set) => ({

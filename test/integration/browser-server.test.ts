@@ -165,8 +165,12 @@ describe('browser mode server (HTTP + WebSocket) and the contract dispatcher', (
     const sent = await answer(5)
     expect(sent).toMatchObject({
       ok: true,
-      value: { instructions: [{ state: 'SENT', instructionText: '1+1' }] },
+      value: { instructions: [{ state: 'SENT' }] },
     })
+    // The code went out with the request; the answer and events carry states, the row the code.
+    const sentUuid = (sent as { value: { instructions: { uuid: string }[] } }).value
+      .instructions[0]!
+    expect(fixture.core.tracker.get(sentUuid.uuid)?.instructionText).toBe('1+1')
     // The events of the request's own turn come before its answer, never after.
     const instructionEvents = events.filter((frame) => frame.event === 'instruction-changed')
     expect(instructionEvents.map((frame) => (frame.payload as { state: string }).state)).toEqual([

@@ -6,7 +6,7 @@
 import { z } from 'zod'
 import type { EditorDocument } from '../documents/editor-document.js'
 import type { CoreEventMap } from '../events/core-events.js'
-import type { StreamInstruction } from '../stream/stream-instruction.js'
+import type { InstructionView } from './wire-views.js'
 import type { LogLevel, LogOrigin, StreamLogEntry } from '../stream/stream-log.js'
 import type { StreamPoint } from '../stream/stream-point.js'
 import type { PointStreams, Stream, StreamVariable } from '../stream/stream.js'
@@ -14,11 +14,11 @@ import type { PointStreams, Stream, StreamVariable } from '../stream/stream.js'
 export { logOrigins } from '../stream/stream-log.js'
 export type {
   EditorDocument,
+  InstructionView,
   LogLevel,
   LogOrigin,
   PointStreams,
   Stream,
-  StreamInstruction,
   StreamLogEntry,
   StreamPoint,
   StreamVariable,
@@ -80,7 +80,8 @@ export type RequestParams<N extends RequestName> = z.input<(typeof requestSchema
 export interface RequestResults {
   snapshot: {
     points: StreamPoint[]
-    instructions: StreamInstruction[]
+    /** The newest instructions; logs and instructions are bounded in bytes as well as rows. */
+    instructions: InstructionView[]
     logs: StreamLogEntry[]
     onlineWindowMs: number
     /** Streams and listeners per point uuid (points with listeners are busy). */
@@ -88,13 +89,13 @@ export interface RequestResults {
     /** The core's clock, so the UI can age beacons correctly on another machine. */
     serverNow: number
   }
-  sendCode: { instructions: StreamInstruction[] }
-  stop: { instructions: StreamInstruction[] }
-  speak: { instructions: StreamInstruction[] }
+  sendCode: { instructions: InstructionView[] }
+  stop: { instructions: InstructionView[] }
+  speak: { instructions: InstructionView[] }
   queryLogs: StreamLogEntry[]
   history: { code: string; lastSent: string; times: number }[]
   listStreams: { stream: Stream; variables: StreamVariable[] }[]
-  setVariable: { variable: StreamVariable; instruction: StreamInstruction | undefined }
+  setVariable: { variable: StreamVariable; instruction: InstructionView | undefined }
   listDocuments: EditorDocument[]
   saveDocument: EditorDocument
   deleteDocument: { deleted: boolean }
@@ -104,8 +105,14 @@ export interface RequestResults {
 export type Result<T> =
   { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: string }
 
-/** Events pushed from the core to every connected UI: the core's own events, as they are. */
-export type EventPayloads = CoreEventMap
+/**
+ * Events pushed from the core to every connected UI: the core's own events, except that an
+ * instruction travels without its code (the page sent the code; it goes out once per evaluation,
+ * not with each of its thousands of state changes).
+ */
+export type EventPayloads = Omit<CoreEventMap, 'instruction-changed'> & {
+  'instruction-changed': InstructionView
+}
 export type EventName = keyof EventPayloads
 export const eventNames: readonly EventName[] = [
   'point-changed',

@@ -1,5 +1,6 @@
 import type { GencasterCore } from '../gencaster-core.js'
 import { toIso } from '../time/clock.js'
+import { instructionView, withinBudget } from './wire-views.js'
 import {
   eventNames,
   requestSchemas,
@@ -12,8 +13,20 @@ import {
 } from './contract.js'
 
 type Handlers = {
-  [N in RequestName]: (params: ReturnType<(typeof requestSchemas)[N]['parse']>) => RequestResults[N]
+  [N in RequestName]: (
+    params: ReturnType<(typeof requestSchemas)[N]['parse']>,
+  ) => RequestResults[N] | Promise<RequestResults[N]>
 }
+
+/**
+ * Bounds in bytes (UTF-16 code units, close enough) of what one answer carries: a flooded log
+ * once made a 40 MB snapshot that every page load and reconnect waited half a second for.
+ */
+const snapshotLogBudget = 1024 * 1024
+const queryLogBudget = 2 * 1024 * 1024
+const historyBudget = 2 * 1024 * 1024
+const logSize = (entry: { message: string }) => entry.message.length + 200
+const historySize = (row: { code: string }) => row.code.length + 100
 
 /**
  * Serves the contract: validates each request against its schema and answers with a value or an
@@ -29,36 +42,42 @@ export class ContractDispatcher {
     this.handlers = {
       snapshot: () => ({
         points: core.points.list(),
-        instructions: core.tracker.listRecent(500),
-        logs: core.log.query({ limit: 300 }),
+        instructions: core.tracker.listRecent(500).map(instructionView),
+        logs: withinBudget(core.log.query({ limit: 300 }), logSize, snapshotLogBudget),
         onlineWindowMs: core.settings.onlineWindowSeconds * 1000,
         streamsByPoint: core.streams.streamsByPoint(),
         serverNow: Date.now(),
       }),
-      sendCode: ({ code, targets, manualFinish }) => ({
-        instructions: pointsByUuid(targets).map((point) =>
-          core.tracker.send(point, code, manualFinish ?? false),
+      sendCode: async ({ code, targets, manualFinish }) => ({
+        instructions: (
+          await core.tracker.sendToMany(pointsByUuid(targets), code, manualFinish ?? false)
+        ).map(instructionView),
+      }),
+      stop: async ({ targets }) => ({
+        instructions: (await core.tracker.sendToMany(pointsByUuid(targets), stopCode)).map(
+          instructionView,
         ),
       }),
-      stop: ({ targets }) => ({
-        instructions: pointsByUuid(targets).map((point) => core.tracker.send(point, stopCode)),
-      }),
-      speak: ({ text }) => {
+      speak: async ({ text }) => {
         // Refused with its reason until speech is configured (RemoteActionService says why).
-        const result = core.remoteActions.perform(
+        const result = await core.remoteActions.perform(
           { action: 'speak', cmd: text },
           'the control room',
         )
         if (!result.ok) throw new Error(result.reason)
-        return { instructions: result.instructions }
+        return { instructions: result.instructions.map(instructionView) }
       },
-      queryLogs: (query) => core.log.query(query),
-      history: ({ text, limit }) => core.tracker.history(text, limit),
+      queryLogs: (query) => withinBudget(core.log.query(query), logSize, queryLogBudget),
+      history: ({ text, limit }) =>
+        withinBudget(core.tracker.history(text, limit), historySize, historyBudget),
       listStreams: () =>
         core.streams
           .listActive()
           .map((stream) => ({ stream, variables: core.variables.listForStream(stream.uuid) })),
-      setVariable: (input) => core.variables.set(input),
+      setVariable: (input) => {
+        const { variable, instruction } = core.variables.set(input)
+        return { variable, instruction: instruction && instructionView(instruction) }
+      },
       listDocuments: () => documents.list(),
       saveDocument: ({ uuid, title, text, position }) =>
         documents.save({ uuid, title, text, position: position ?? 0, nowIso: toIso(Date.now()) }),
@@ -67,7 +86,7 @@ export class ContractDispatcher {
   }
 
   /** Answers one request; unknown methods and bad parameters come back as errors. */
-  handle(method: string, params: unknown): Result<unknown> {
+  async handle(method: string, params: unknown): Promise<Result<unknown>> {
     if (!Object.hasOwn(requestSchemas, method))
       return { ok: false, error: `unknown request ${method}` }
     const name = method as RequestName
@@ -80,18 +99,22 @@ export class ContractDispatcher {
     }
     try {
       const handler = this.handlers[name] as (params: unknown) => unknown
-      return { ok: true, value: handler(parsed.data) }
+      return { ok: true, value: await handler(parsed.data) }
     } catch (error) {
       return { ok: false, error: error instanceof Error ? error.message : String(error) }
     }
   }
 
-  /** Forwards every core event; the returned function unsubscribes. */
+  /** Forwards every core event as its wire event; the returned function unsubscribes. */
   subscribe(
     listener: <E extends EventName>(event: E, payload: EventPayloads[E]) => void,
   ): () => void {
     const disposers = eventNames.map((name) =>
-      this.core.events.on(name, (payload) => listener(name, payload as EventPayloads[typeof name])),
+      name === 'instruction-changed'
+        ? this.core.events.on(name, (instruction) => listener(name, instructionView(instruction)))
+        : this.core.events.on(name, (payload) =>
+            listener(name, payload as EventPayloads[typeof name]),
+          ),
     )
     return () => disposers.forEach((dispose) => dispose())
   }

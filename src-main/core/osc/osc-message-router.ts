@@ -81,15 +81,18 @@ export class OscMessageRouter {
       return
     }
     const action = validateFields(remoteActionSchema, fields)
-    this.options.remoteActions.perform(
-      {
-        action: action.action,
-        cmd: action.cmd,
-        target: action.target,
-        includeBusy: action.include_busy,
-      },
-      `${sender.address}:${sender.port}`,
-    )
+    // A large fan-out finishes after this datagram's batch; what fails later is logged here too.
+    this.options.remoteActions
+      .perform(
+        {
+          action: action.action,
+          cmd: action.cmd,
+          target: action.target,
+          includeBusy: action.include_busy,
+        },
+        `${sender.address}:${sender.port}`,
+      )
+      .catch((error: unknown) => this.reject(sender, '/remote/action', error))
   }
 
   private instanceLog(fields: Record<string, unknown>, sender: RemoteInfo): void {

@@ -26,7 +26,16 @@ export interface InstructionTrackerOptions {
   readonly manualFinishTimeoutMs: number
   /** How often deadlines are checked. */
   readonly sweepIntervalMs?: number
+  /** Runs a fan-out slice's writes in one database transaction. */
+  readonly inTransaction: (work: () => void) => void
 }
+
+/**
+ * About how much code one slice of a fan-out writes before the event loop gets a turn: 60,000
+ * characters to 4,600 points (276 MB of rows) once held OSC and every page for seconds.
+ */
+const fanOutSliceBytes = 2 * 1024 * 1024
+const fanOutSliceMaxPoints = 500
 
 interface PendingInstruction {
   /** The row as stored: acknowledgements apply to it without reading the database. */
@@ -46,6 +55,7 @@ interface PendingInstruction {
 export class InstructionTracker {
   private readonly pending = new Map<string, PendingInstruction>()
   private sweepTimer: NodeJS.Timeout | undefined
+  private closed = false
 
   constructor(private readonly options: InstructionTrackerOptions) {}
 
@@ -82,6 +92,34 @@ export class InstructionTracker {
     }
     this.ensureSweeping()
     return sent ?? created
+  }
+
+  /**
+   * Sends the same code to many points in slices, each slice in one transaction, with a turn of
+   * the event loop between slices so beacons, answers and pages are served meanwhile. The
+   * instructions come back in the order of `points`.
+   */
+  async sendToMany(
+    points: readonly StreamPoint[],
+    code: string,
+    manualFinish = false,
+  ): Promise<StreamInstruction[]> {
+    const perSlice = Math.max(
+      1,
+      Math.min(fanOutSliceMaxPoints, Math.floor(fanOutSliceBytes / Math.max(1, code.length))),
+    )
+    const sent: StreamInstruction[] = []
+    for (let start = 0; start < points.length; start += perSlice) {
+      if (start > 0) await new Promise((resolve) => setImmediate(resolve))
+      // The core may have closed its database while this fan-out waited for its turn.
+      if (this.closed) throw new Error(`core closing: sent to ${sent.length} of ${points.length}`)
+      this.options.inTransaction(() => {
+        for (const point of points.slice(start, start + perSlice)) {
+          sent.push(this.send(point, code, manualFinish))
+        }
+      })
+    }
+    return sent
   }
 
   /** Applies an `/acknowledge`; repeats and out-of-order states never move an instruction back. */
@@ -161,6 +199,11 @@ export class InstructionTracker {
   }
 
   close(): void {
+    this.closed = true
+    this.stopSweeping()
+  }
+
+  private stopSweeping(): void {
     if (this.sweepTimer) clearInterval(this.sweepTimer)
     this.sweepTimer = undefined
   }
@@ -196,7 +239,7 @@ export class InstructionTracker {
     for (const [uuid, pending] of this.pending) {
       if (pending.deadlineMs <= now) this.markNoAnswer(uuid, pending, 'timed out')
     }
-    if (this.pending.size === 0) this.close()
+    if (this.pending.size === 0) this.stopSweeping()
   }
 
   private markNoAnswer(uuid: string, pending: PendingInstruction, why: string): void {

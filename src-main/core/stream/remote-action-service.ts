@@ -30,8 +30,11 @@ export interface RemoteActionServiceOptions {
 export class RemoteActionService {
   constructor(private readonly options: RemoteActionServiceOptions) {}
 
-  /** `source` says who asked (an address, "ui"), for the log. */
-  perform(action: RemoteAction, source: string): RemoteActionResult {
+  /**
+   * `source` says who asked (an address, "ui"), for the log. Resolves once every target has its
+   * instruction; a large fan-out is written in slices (see `InstructionTracker.sendToMany`).
+   */
+  async perform(action: RemoteAction, source: string): Promise<RemoteActionResult> {
     if (action.action === 'speak') {
       // Speech arrives with its own issue; until then the performer is told plainly.
       return this.refuse(`speak from ${source} refused: speech not configured`)
@@ -46,8 +49,10 @@ export class RemoteActionService {
         `code from ${source} reached nobody: no ${action.includeBusy ? 'online' : 'free'} StreamPoint${which}`,
       )
     }
-    const instructions = targets.map((point) =>
-      this.options.tracker.send(point, action.cmd, action.manualFinish ?? false),
+    const instructions = await this.options.tracker.sendToMany(
+      targets,
+      action.cmd,
+      action.manualFinish ?? false,
     )
     return { ok: true, instructions }
   }

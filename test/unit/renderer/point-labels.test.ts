@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { instructionLabel, streamsLabel } from '../../../src-renderer/dashboard/point-labels'
-import type { StreamInstruction } from '../../../src-main/core/contract/contract'
+import type { InstructionView } from '../../../src-main/core/contract/contract'
 import { makeStreamInstruction } from '../../support/stream-instruction-fixture'
 
-const instruction = (overrides: Partial<StreamInstruction>) =>
+const instruction = (overrides: Partial<InstructionView>) =>
   makeStreamInstruction({ sentDate: '2026-11-21T20:00:00.000Z', ...overrides })
 
 describe('dashboard labels', () => {

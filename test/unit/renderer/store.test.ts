@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type {
-  StreamInstruction,
+  InstructionView,
   StreamLogEntry,
   StreamPoint,
 } from '../../../src-main/core/contract/contract'
@@ -25,8 +25,8 @@ function point(uuid: string, lastLiveSecondsAgo: number | null, scName = uuid): 
 function instruction(
   uuid: string,
   streamPoint: string,
-  overrides: Partial<StreamInstruction> = {},
-): StreamInstruction {
+  overrides: Partial<InstructionView> = {},
+): InstructionView {
   return makeStreamInstruction({ uuid, streamPoint, createdDate: ago(0), ...overrides })
 }
 
@@ -132,7 +132,7 @@ describe('instructions slice', () => {
       at: 0,
       instructionByPoint: Object.fromEntries(shown.map((i) => [i.streamPoint, i.uuid])),
     })
-    const receive = (batch: StreamInstruction[]) => {
+    const receive = (batch: InstructionView[]) => {
       store.getState().applyInstructions(batch)
       store.getState().trackInstructions(batch)
       store.getState().pruneInstructions()

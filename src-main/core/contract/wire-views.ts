@@ -1,0 +1,57 @@
+/**
+ * What the core's rows look like on the wire to the page. A fan-out of large code to thousands
+ * of points once made 181 MB of frames because every state change carried the whole code; the
+ * page sent the code itself and never reads it back from an instruction.
+ */
+import type { StreamInstruction } from '../stream/stream-instruction.js'
+
+/** An instruction as the page sees it: its state and answer, not its code. */
+export type InstructionView = Omit<StreamInstruction, 'instructionText'>
+
+/** Longest return value sent to the page; the database keeps the whole one. */
+export const maxReturnValueOnWire = 4000
+
+/** `text` cut to `max` characters, saying how much was left out. */
+export function truncatedForWire(text: string, max: number): string {
+  if (text.length <= max) return text
+  return `${text.slice(0, max)}… (${text.length - max} more characters)`
+}
+
+/** The wire view of an instruction (built field by field: this runs for every state change). */
+export function instructionView(instruction: StreamInstruction): InstructionView {
+  const returnValue = instruction.returnValue
+  return {
+    uuid: instruction.uuid,
+    createdDate: instruction.createdDate,
+    modifiedDate: instruction.modifiedDate,
+    streamPoint: instruction.streamPoint,
+    state: instruction.state,
+    returnValue: returnValue === null ? null : truncatedForWire(returnValue, maxReturnValueOnWire),
+    manualFinish: instruction.manualFinish,
+    sentDate: instruction.sentDate,
+    receivedDate: instruction.receivedDate,
+    finishedDate: instruction.finishedDate,
+    deadlineDate: instruction.deadlineDate,
+    noAnswerDate: instruction.noAnswerDate,
+    roundTripMs: instruction.roundTripMs,
+  }
+}
+
+/**
+ * The leading items of `items` (newest first) whose sizes add up to at most `budget`, and at
+ * least one: a snapshot stays small however large single log lines once were.
+ */
+export function withinBudget<T>(
+  items: readonly T[],
+  size: (item: T) => number,
+  budget: number,
+): T[] {
+  let used = 0
+  let count = 0
+  for (const item of items) {
+    used += size(item)
+    if (used > budget && count > 0) break
+    count += 1
+  }
+  return items.slice(0, count)
+}
