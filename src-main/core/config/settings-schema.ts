@@ -1,5 +1,8 @@
 import { z } from 'zod'
 
+/** A day: longer windows and timeouts are typos, and past ~10^15 s they are not even dates. */
+const day = 86_400
+
 /** Every setting of the core, with the original Gencaster's defaults where it had one. */
 export const settingsSchema = z
   .object({
@@ -11,13 +14,17 @@ export const settingsSchema = z
     /** Where gencaster.sqlite lives. */
     dataDir: z.string().min(1),
     /** A point is online while its last beacon is younger than this (STREAM_MAX_BEACON_SEC). */
-    onlineWindowSeconds: z.number().positive().default(60),
+    onlineWindowSeconds: z.number().positive().max(day).default(60),
     /** How long an instruction waits for its final answer before it is marked "no answer". */
-    answerTimeoutSeconds: z.number().positive().default(10),
+    answerTimeoutSeconds: z.number().positive().max(day).default(10),
     /** The same for manual_finish instructions (a sound file may play for minutes). */
-    manualFinishTimeoutSeconds: z.number().positive().default(600),
+    manualFinishTimeoutSeconds: z
+      .number()
+      .positive()
+      .max(7 * day)
+      .default(600),
     /** The newest log lines kept in the database. */
-    logRetentionRows: z.int().min(100).default(100_000),
+    logRetentionRows: z.int().min(100).max(100_000_000).default(100_000),
   })
   .strict()
 
