@@ -1,10 +1,14 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { Duplex } from 'node:stream'
 import { WebSocketServer, type WebSocket } from 'ws'
-import type { EventFrame, RequestFrame } from '../core/contract/contract.js'
 import type { ContractDispatcher } from '../core/contract/dispatcher.js'
-import { SessionToken, tokenCookieName, tokenFromRequest } from './session-token.js'
+import { consoleBrowserLog, type BrowserLog } from './browser-log.js'
+import { ClientSession, type ClientQueueStats } from './client-session.js'
+import { answer, refuseSocket } from './http-answers.js'
+import { decodePath, parseRequestTarget } from './request-target.js'
+import { SessionToken } from './session-token.js'
 import { readStaticFile } from './static-files.js'
+import { tokenCandidates, tokenCookie, tokenCookieName } from './token-cookie.js'
 
 export interface BrowserServerOptions {
   readonly host: string
@@ -13,19 +17,44 @@ export interface BrowserServerOptions {
   readonly rendererDir: string
   readonly dispatcher: ContractDispatcher
   readonly token?: SessionToken
+  /** Where problems at this edge are reported; stderr by default. */
+  readonly log?: BrowserLog
+  /** Bytes one client may have waiting to be sent before it is dropped (8 MiB). */
+  readonly maxQueuedBytes?: number
+  /** How often each client is pinged; one that misses a ping is dropped (10 s). */
+  readonly heartbeatMs?: number
+  /** How long `close()` lets open requests finish before it cuts them (2 s). */
+  readonly closeGraceMs?: number
 }
+
+const needsToken = 'This control room needs its link with the token (printed by npm run serve).\n'
 
 /** Browser mode: the same renderer over HTTP, the contract over a WebSocket, both behind a token. */
 export class BrowserServer {
   readonly token: SessionToken
   private readonly http: Server
-  private readonly sockets = new WebSocketServer({ noServer: true, maxPayload: 2 * 1024 * 1024 })
+  private readonly sockets = new WebSocketServer({
+    noServer: true,
+    maxPayload: 2 * 1024 * 1024,
+    // Checked per frame by parseRequestFrame, which answers instead of closing the socket.
+    skipUTF8Validation: true,
+  })
+  private readonly sessions = new Set<ClientSession>()
+  private readonly log: BrowserLog
+  private cookieName = tokenCookieName(0)
+  private heartbeat: NodeJS.Timeout | undefined
 
   constructor(private readonly options: BrowserServerOptions) {
     this.token = options.token ?? new SessionToken()
+    this.log = options.log ?? consoleBrowserLog
     this.http = createServer((request, response) => void this.serveHttp(request, response))
+    // Node's own answer to a request it cannot parse, kept, with this server's headers.
+    this.http.on('clientError', (error: NodeJS.ErrnoException, socket) => {
+      const status = error.code === 'HPE_HEADER_OVERFLOW' ? 431 : 400
+      if (error.code === 'ECONNRESET') socket.destroy()
+      else refuseSocket(socket, status, 'bad request\n')
+    })
     this.http.on('upgrade', (request, socket, head) => this.upgrade(request, socket, head))
-    this.sockets.on('connection', (socket) => this.connect(socket))
   }
 
   /** Listens and returns the URL to open, with the token. */
@@ -39,90 +68,96 @@ export class BrowserServer {
     })
     const address = this.http.address()
     const port = typeof address === 'object' && address ? address.port : this.options.port
+    this.cookieName = tokenCookieName(port)
+    this.heartbeat = setInterval(
+      () => this.sessions.forEach((session) => session.heartbeat()),
+      this.options.heartbeatMs ?? 10_000,
+    )
+    this.heartbeat.unref()
     const host = this.options.host === '0.0.0.0' ? '127.0.0.1' : this.options.host
     return `http://${host}:${port}/?token=${this.token.value}`
   }
 
+  /** The outgoing queue of each connected client, as the bound sees it. */
+  clientStats(): ClientQueueStats[] {
+    return [...this.sessions].map((session) => session.stats)
+  }
+
+  /**
+   * Drops the sockets, lets idle connections go at once and cuts half-open requests after a
+   * short grace: a client that sent half a request must not hold the shutdown for a minute.
+   */
   async close(): Promise<void> {
+    clearInterval(this.heartbeat)
     for (const client of this.sockets.clients) client.terminate()
-    await new Promise<void>((resolve) => this.http.close(() => resolve()))
+    const closed = new Promise<void>((resolve) => this.http.close(() => resolve()))
+    this.http.closeIdleConnections()
+    const grace = setTimeout(
+      () => this.http.closeAllConnections(),
+      this.options.closeGraceMs ?? 2000,
+    )
+    await closed
+    clearTimeout(grace)
+  }
+
+  private allowed(query: URLSearchParams, request: IncomingMessage): boolean {
+    return this.token.matchesAny(tokenCandidates(query, request.headers.cookie, this.cookieName))
   }
 
   private async serveHttp(request: IncomingMessage, response: ServerResponse): Promise<void> {
-    const url = new URL(request.url ?? '/', 'http://localhost')
-    if (!this.token.matches(tokenFromRequest(url, request.headers.cookie))) {
-      response.writeHead(401, { 'content-type': 'text/plain; charset=utf-8' })
-      response.end('This control room needs its link with the token (printed by npm run serve).\n')
-      return
+    try {
+      await this.answerHttp(request, response)
+    } catch (error) {
+      this.log('ERROR', `browser request ${request.method} failed: ${String(error)}`)
+      if (response.headersSent) response.destroy()
+      else answer(request, response, 500, 'internal error\n')
     }
-    const file =
-      request.method === 'GET'
-        ? await readStaticFile(this.options.rendererDir, url.pathname)
-        : undefined
-    if (!file) {
-      response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' })
-      response.end('not found\n')
-      return
-    }
-    response.writeHead(200, {
+  }
+
+  private async answerHttp(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const target = parseRequestTarget(request.url)
+    if (!target) return answer(request, response, 400, 'bad request target\n')
+    // The token first: nothing else is read or decoded for a request without it.
+    if (!this.allowed(target.query, request)) return answer(request, response, 401, needsToken)
+    const path = decodePath(target.rawPath)
+    if (path === undefined) return answer(request, response, 400, 'malformed path\n')
+    if (request.method !== 'GET' && request.method !== 'HEAD')
+      return answer(request, response, 405, 'only GET and HEAD\n', { allow: 'GET, HEAD' })
+    const file = await readStaticFile(this.options.rendererDir, path)
+    if (!file) return answer(request, response, 404, 'not found\n')
+    answer(request, response, 200, file.body, {
       'content-type': file.contentType,
       // The link's token becomes a cookie so the page's own requests and socket carry it.
-      'set-cookie': `${tokenCookieName}=${this.token.value}; HttpOnly; SameSite=Strict; Path=/`,
+      'set-cookie': tokenCookie(this.cookieName, this.token.value),
       'cache-control': 'no-store',
     })
-    response.end(file.body)
   }
 
   private upgrade(request: IncomingMessage, socket: Duplex, head: Buffer): void {
-    const url = new URL(request.url ?? '/', 'http://localhost')
-    // A page of another origin must not drive the control room with this browser's cookie.
-    const origin = request.headers.origin
-    const sameOrigin = origin === undefined || origin === `http://${request.headers.host ?? ''}`
-    if (
-      url.pathname !== '/ws' ||
-      !sameOrigin ||
-      !this.token.matches(tokenFromRequest(url, request.headers.cookie))
-    ) {
-      socket.end('HTTP/1.1 401 Unauthorized\r\n\r\n')
-      return
+    // Node hands an upgrading socket over without its own error listener.
+    socket.on('error', () => socket.destroy())
+    try {
+      const target = parseRequestTarget(request.url)
+      if (!target) return refuseSocket(socket, 400, 'bad request target\n')
+      // A page of another origin must not drive the control room with this browser's cookie.
+      const origin = request.headers.origin
+      const sameOrigin = origin === undefined || origin === `http://${request.headers.host ?? ''}`
+      if (target.rawPath !== '/ws' || !sameOrigin || !this.allowed(target.query, request))
+        return refuseSocket(socket, 401, needsToken)
+      this.sockets.handleUpgrade(request, socket, head, (client) => this.connect(client))
+    } catch (error) {
+      this.log('ERROR', `browser socket upgrade failed: ${String(error)}`)
+      socket.destroy()
     }
-    this.sockets.handleUpgrade(request, socket, head, (client) =>
-      this.sockets.emit('connection', client, request),
-    )
   }
 
   private connect(client: WebSocket): void {
-    // Under a stage's load the core emits hundreds of events a second; each turn's events go out
-    // as one frame, and always before an answer, so the page sees them in the order they came.
-    let batch: EventFrame[] = []
-    let scheduled: NodeJS.Immediate | undefined
-    const sendBatch = (): void => {
-      if (scheduled) clearImmediate(scheduled)
-      scheduled = undefined
-      if (batch.length === 0) return
-      const events = batch
-      batch = []
-      if (client.readyState === client.OPEN) client.send(JSON.stringify({ events }))
-    }
-    const unsubscribe = this.options.dispatcher.subscribe((event, payload) => {
-      batch.push({ event, payload })
-      scheduled ??= setImmediate(sendBatch)
+    const session = new ClientSession(client, {
+      dispatcher: this.options.dispatcher,
+      maxQueuedBytes: this.options.maxQueuedBytes ?? 8 * 1024 * 1024,
+      log: this.log,
     })
-    client.on('close', () => {
-      unsubscribe()
-      if (scheduled) clearImmediate(scheduled)
-    })
-    client.on('message', async (data) => {
-      let frame: RequestFrame
-      try {
-        frame = JSON.parse(String(data)) as RequestFrame
-      } catch {
-        client.send(JSON.stringify({ id: -1, ok: false, error: 'not JSON' }))
-        return
-      }
-      const result = await this.options.dispatcher.handle(String(frame.method), frame.params)
-      sendBatch()
-      client.send(JSON.stringify({ id: frame.id, ...result }))
-    })
+    this.sessions.add(session)
+    client.on('close', () => this.sessions.delete(session))
   }
 }

@@ -1,14 +1,17 @@
 /**
  * `npm run serve`: the core under plain Node, logging to stdout.
- * SIGINT/SIGTERM finish what is pending, close the database and exit 0.
+ * SIGINT/SIGTERM finish what is pending, close the database and exit 0 (see close-on-signals).
  */
 import { existsSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { loadSettings, SettingsError } from '../core/config/load-settings.js'
 import { ContractDispatcher } from '../core/contract/dispatcher.js'
 import { GencasterCore } from '../core/gencaster-core.js'
+import { logLevels } from '../core/stream/stream-log.js'
 import { BrowserServer } from './browser-server.js'
+import { closeOnSignals } from './close-on-signals.js'
 import { printLogLines } from './console-log-sink.js'
+import { installLastResort } from './last-resort.js'
 import { loadOrCreateSessionToken } from './stored-session-token.js'
 
 /** The renderer as `electron-vite build` leaves it. */
@@ -23,7 +26,20 @@ function httpPort(value: string | boolean | undefined): number | undefined {
   return port
 }
 
+/** Set once the core runs: the last resort and browser mode log into it. */
+let running: GencasterCore | undefined
+
+/** A line of the core's log (printed by printLogLines), or stderr before the core runs. */
+function logProblem(level: 'WARNING' | 'ERROR', name: string, message: string): void {
+  if (!running) {
+    console.error(`${level} ${name}: ${message}`)
+    return
+  }
+  running.log.write({ origin: 'graph_engine', level: logLevels[level], name, message })
+}
+
 async function main(): Promise<void> {
+  installLastResort((message) => logProblem('ERROR', 'last_resort', message))
   const { settings, settingsFile, extra } = loadSettings({
     argv: process.argv.slice(2),
     env: process.env,
@@ -34,6 +50,7 @@ async function main(): Promise<void> {
     throw new Error(`browser mode needs the built renderer in ${rendererDir}: run npm run build`)
   }
   const core = await GencasterCore.start({ settings })
+  running = core
   let browser: BrowserServer | undefined
   if (port !== undefined) {
     // Only this machine unless --host opens it to the network (a tablet on stage).
@@ -44,6 +61,7 @@ async function main(): Promise<void> {
       rendererDir,
       dispatcher: new ContractDispatcher(core),
       token: loadOrCreateSessionToken(settings.dataDir),
+      log: (level, message) => logProblem(level, 'browser_mode', message),
     })
     try {
       console.log(`Control room: open ${await browser.start()}`)
@@ -65,21 +83,14 @@ async function main(): Promise<void> {
       'No password set (--password or BACKEND_OSC_PASSWORD): remote actions will be refused.',
     )
   }
-  let stopping = false
-  const stop = (signal: string): void => {
-    if (stopping) return
-    stopping = true
-    console.log(`${signal}: closing`)
-    Promise.all([browser?.close(), core.close()]).then(
-      () => process.exit(0),
-      (error: unknown) => {
-        console.error('closing failed:', error)
-        process.exit(1)
-      },
-    )
-  }
-  process.on('SIGINT', () => stop('SIGINT'))
-  process.on('SIGTERM', () => stop('SIGTERM'))
+  closeOnSignals({
+    // The browser server cuts half-open requests after 2 s; the core closes in well under 1 s.
+    close: async () => {
+      await Promise.all([browser?.close(), core.close()])
+    },
+    deadlineMs: 5000,
+    print: (line) => console.log(line),
+  })
 }
 
 main().catch((error: unknown) => {

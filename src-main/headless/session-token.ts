@@ -14,17 +14,9 @@ export class SessionToken {
     if (!candidate) return false
     return timingSafeEqual(createHash('sha256').update(candidate).digest(), this.digest)
   }
-}
 
-/** The token a request carries: `?token=` or the cookie set when the link was first opened. */
-export function tokenFromRequest(url: URL, cookieHeader: string | undefined): string | undefined {
-  const fromQuery = url.searchParams.get('token')
-  if (fromQuery) return fromQuery
-  for (const part of (cookieHeader ?? '').split(';')) {
-    const [name, ...rest] = part.trim().split('=')
-    if (name === tokenCookieName) return rest.join('=')
+  /** True when any of the candidates is the token (each compared in constant time). */
+  matchesAny(candidates: readonly string[]): boolean {
+    return candidates.some((candidate) => this.matches(candidate))
   }
-  return undefined
 }
-
-export const tokenCookieName = 'gencaster_token'

@@ -12,13 +12,16 @@ const contentTypes: Record<string, string> = {
   '.woff2': 'font/woff2',
 }
 
-/** A file of the built renderer, or undefined; never anything outside `root`. */
+/**
+ * A file of the built renderer, or undefined; never anything outside `root`. `path` is the
+ * request's path with its percent escapes already decoded (see `decodePath`).
+ */
 export async function readStaticFile(
   root: string,
-  pathname: string,
+  path: string,
 ): Promise<{ body: Buffer; contentType: string } | undefined> {
   const base = resolve(root)
-  const relative = normalize(decodeURIComponent(pathname)).replace(/^[/\\]+/, '')
+  const relative = normalize(path).replace(/^[/\\]+/, '')
   const file = resolve(join(base, relative === '' ? 'index.html' : relative))
   if (file !== base && !file.startsWith(base + sep)) return undefined
   try {

@@ -119,7 +119,7 @@ describe('browser mode server (HTTP + WebSocket) and the contract dispatcher', (
       for (const event of (frame.events ?? []) as { event: string; payload: unknown }[])
         events.push({ ...event, frame: frames.length - 1 })
     })
-    const answer = (id: number) =>
+    const answer = (id: number | null) =>
       waitFor(`answer ${id}`, () => frames.find((frame) => frame.id === id))
     return { frames, events, answer }
   }
@@ -145,7 +145,7 @@ describe('browser mode server (HTTP + WebSocket) and the contract dispatcher', (
       error: expect.stringContaining('bad sendCode request'),
     })
     socket.send('{ not json')
-    expect(await answer(-1)).toMatchObject({ ok: false, error: 'not JSON' })
+    expect(await answer(null)).toMatchObject({ ok: false, error: 'not JSON' })
     socket.send(JSON.stringify({ id: 4, method: 'speak', params: { text: 'hello', targets: [] } }))
     expect(await answer(4)).toMatchObject({
       ok: false,

@@ -1,5 +1,6 @@
-import { spawn, type ChildProcess } from 'node:child_process'
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process'
 import { createSocket } from 'node:dgram'
+import { existsSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { join, resolve } from 'node:path'
 
@@ -81,4 +82,12 @@ export async function freeTcpPort(): Promise<number> {
   const address = server.address()
   await new Promise<void>((done) => server.close(() => done()))
   return typeof address === 'object' && address ? address.port : 0
+}
+
+/** Builds the renderer once when `out/renderer` is missing (browser mode refuses to start without it). */
+export function ensureRendererBuilt(): void {
+  if (existsSync(join(root, 'out/renderer/index.html'))) return
+  execFileSync(join(root, 'node_modules/.bin/electron-vite'), ['build', '--logLevel', 'warn'], {
+    cwd: root,
+  })
 }

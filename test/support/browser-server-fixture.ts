@@ -1,0 +1,67 @@
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { WebSocket } from 'ws'
+import { ContractDispatcher } from '../../src-main/core/contract/dispatcher.js'
+import type { BrowserLog } from '../../src-main/headless/browser-log.js'
+import { BrowserServer, type BrowserServerOptions } from '../../src-main/headless/browser-server.js'
+import { startCore, type CoreFixture } from './core-fixture.js'
+import { makeTempDir } from './temp-dir.js'
+
+export interface BrowserServerFixture {
+  readonly core: CoreFixture
+  readonly server: BrowserServer
+  readonly url: URL
+  readonly port: number
+  readonly token: string
+  /** What the server logged at its edge. */
+  readonly logged: string[]
+  /** A WebSocket to /ws with the token and the page's own origin. */
+  connect(): Promise<WebSocket>
+  close(): Promise<void>
+}
+
+/** A real core behind a real BrowserServer serving a tiny renderer folder. */
+export async function startBrowserServer(
+  options: Partial<Omit<BrowserServerOptions, 'dispatcher' | 'rendererDir'>> = {},
+): Promise<BrowserServerFixture> {
+  const core = await startCore()
+  const site = makeTempDir('site')
+  const rendererDir = join(site.path, 'renderer')
+  mkdirSync(join(rendererDir, 'assets'), { recursive: true })
+  writeFileSync(join(rendererDir, 'index.html'), '<div id="root"></div>')
+  writeFileSync(join(rendererDir, 'assets', 'app.js'), 'console.log(1)')
+  const logged: string[] = []
+  const log: BrowserLog = (level, message) => logged.push(`${level} ${message}`)
+  const server = new BrowserServer({
+    host: '127.0.0.1',
+    port: 0,
+    log,
+    ...options,
+    rendererDir,
+    dispatcher: new ContractDispatcher(core.core),
+  })
+  const url = new URL(await server.start())
+  const token = url.searchParams.get('token')!
+  return {
+    core,
+    server,
+    url,
+    port: Number(url.port),
+    token,
+    logged,
+    connect: () => {
+      const socket = new WebSocket(`ws://${url.host}/ws?token=${token}`, {
+        headers: { origin: `http://${url.host}` },
+      })
+      return new Promise((resolve, reject) => {
+        socket.once('open', () => resolve(socket))
+        socket.once('error', reject)
+      })
+    },
+    close: async () => {
+      await server.close()
+      site.remove()
+      await core.close()
+    },
+  }
+}
