@@ -34,6 +34,7 @@ export class ContractDispatcher {
         onlineWindowMs: core.settings.onlineWindowSeconds * 1000,
         streamsByPoint: core.streams.streamsByPoint(),
         serverNow: Date.now(),
+        storage: core.storage.health,
       }),
       sendCode: ({ code, targets, manualFinish }) => ({
         instructions: pointsByUuid(targets).map((point) =>
