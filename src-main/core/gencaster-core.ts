@@ -168,6 +168,15 @@ export class GencasterCore {
       throw error
     }
     if (dataDirectory.unsaved !== undefined) core.storageChanged(core.storage.health)
+    if (dataDirectory.exclusive) {
+      core.log.write({
+        origin: 'graph_engine',
+        level: logLevels.WARNING,
+        name: 'storage',
+        message:
+          'the database was opened on a full disk: other SQLite tools cannot open it until Gencaster restarts',
+      })
+    }
     core.tracker.recoverUnfinished()
     core.presence.start()
     core.maintenanceTimer = setInterval(() => core.flushAuthSummaries(), 5000)

@@ -17,6 +17,8 @@ export interface OpenDataDirectory {
    * the core then runs on a database in memory, nothing is saved, and this says why.
    */
   readonly unsaved: string | undefined
+  /** Opened on a full disk with its lock kept (no -shm file): other SQLite tools cannot read it. */
+  readonly exclusive: boolean
   /** Lets another Gencaster use the directory (after the database is closed). */
   readonly release: () => void
 }
@@ -45,17 +47,29 @@ export function openDataDirectory(dataDir: string, nativeBinding?: string): Open
     )
   }
   const file = databasePath(dataDir)
-  try {
-    return { db: openDatabase({ file, nativeBinding }), unsaved: undefined, release }
-  } catch (error) {
-    if (!isStorageError(error)) {
-      release()
-      throw error
+  let failure: unknown
+  // A full disk must not keep the show from starting. Without room for the -shm file, the
+  // database opens with its lock kept (writes then wait for space like any other failed write);
+  // when even that fails (a new database, a migration), OSC, instructions and the UI work on a
+  // database in memory, and the UI says loudly that nothing is saved.
+  for (const exclusive of [false, true]) {
+    try {
+      const db = openDatabase({ file, nativeBinding, exclusive })
+      return { db, unsaved: undefined, exclusive, release }
+    } catch (error) {
+      if (!isStorageError(error)) {
+        release()
+        throw error
+      }
+      failure = error
     }
-    // A full disk must not keep the show from starting: OSC, instructions and the UI work on a
-    // database in memory, and the UI says loudly that nothing is saved.
-    const unsaved = `cannot open ${file}: ${describeStorageError(error)}; nothing is saved until Gencaster restarts with space on the disk`
-    return { db: openDatabase({ file: ':memory:', nativeBinding }), unsaved, release }
+  }
+  const unsaved = `cannot open ${file}: ${describeStorageError(failure)}; nothing is saved until Gencaster restarts with space on the disk`
+  return {
+    db: openDatabase({ file: ':memory:', nativeBinding }),
+    unsaved,
+    exclusive: false,
+    release,
   }
 }
 

@@ -16,6 +16,11 @@ export interface OpenDatabaseOptions {
    * the Node build that `npm ci` makes for the tests (see scripts/start-electron.mjs).
    */
   readonly nativeBinding?: string | undefined
+  /**
+   * Keeps the lock for this connection alone. SQLite then keeps the WAL index in memory instead
+   * of the -shm file, which it cannot create on a full disk.
+   */
+  readonly exclusive?: boolean
   /** Only tests pass this, to stop at an older schema. */
   readonly migrations?: readonly Migration[]
 }
@@ -28,6 +33,7 @@ export function openDatabase(options: OpenDatabaseOptions): Database {
   )
   try {
     if (options.file !== ':memory:') ownerOnly(options.file)
+    if (options.exclusive) db.pragma('locking_mode = EXCLUSIVE')
     db.pragma('journal_mode = WAL')
     // NORMAL is durable across application crashes in WAL mode; only a power cut can lose the
     // last transactions, and it keeps beacon ingest fast.

@@ -30,7 +30,8 @@ export function isStorageError(error: unknown): boolean {
 /** What a performer reads: "disk full", "database locked by another program", ... */
 export function describeStorageError(error: unknown): string {
   const code = sqliteCode(error) ?? 'error'
-  if (code.startsWith('SQLITE_FULL')) return 'disk full'
+  // The -shm file could not grow: on Linux that is a full disk too.
+  if (code.startsWith('SQLITE_FULL') || code === 'SQLITE_IOERR_SHMSIZE') return 'disk full'
   if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED'))
     return 'database locked by another program'
   if (code.startsWith('SQLITE_READONLY')) return `database is read-only (${code})`
