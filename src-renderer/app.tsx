@@ -3,6 +3,7 @@ import { EditorPanel } from './editor/editor-panel'
 import { LogPanel } from './logs/log-panel'
 import { ResultMatrix } from './results/result-matrix'
 import { stopAll } from './state/actions'
+import { StorageBanner } from './status/storage-banner'
 import { useApi, useAppState } from './state/store-context'
 
 /** The control room: dashboard, editor and results, log; the panic button always in sight. */
@@ -27,6 +28,7 @@ export function App() {
           {chosen > 0 ? `STOP ${chosen} CHOSEN (Ctrl+.)` : 'STOP ALL (Ctrl+.)'}
         </button>
       </header>
+      <StorageBanner />
       <main className="layout">
         <Dashboard />
         <EditorPanel />

@@ -1,8 +1,10 @@
 import type { Database } from 'better-sqlite3'
 import type { Settings } from './config/settings-schema.js'
-import { openDataDirectory } from './db/data-directory.js'
+import { openDataDirectory, type OpenDataDirectory } from './db/data-directory.js'
 import type { EditorDocumentRepository } from './db/repositories/editor-document-repository.js'
 import { createRepositories } from './db/repositories/index.js'
+import type { StorageHealth } from './db/storage-health.js'
+import { StorageWriter } from './db/storage-writer.js'
 import { CoreEvents } from './events/core-events.js'
 import { DatagramBatcher } from './osc/datagram-batcher.js'
 import { OscInstanceTransport } from './osc/osc-instance-transport.js'
@@ -26,6 +28,8 @@ export interface GencasterCoreOptions {
   readonly nativeBinding?: string | undefined
   /** How often the presence of points is checked; tests shorten it. */
   readonly presenceCheckIntervalMs?: number
+  /** How often writes that wait for the database are retried; tests shorten it. */
+  readonly storageRetryMs?: number
 }
 
 /**
@@ -42,6 +46,8 @@ export class GencasterCore {
   readonly log: LogService
   /** The control room's editor tabs. */
   readonly documents: EditorDocumentRepository
+  /** Every database write; its `health` says whether writes reach the database. */
+  readonly storage: StorageWriter
   private readonly oscServer: OscServer
   private readonly presence: PresenceMonitor
   private readonly batcher: DatagramBatcher
@@ -49,16 +55,29 @@ export class GencasterCore {
   private maintenanceTimer: NodeJS.Timeout | undefined
   private boundAddress: BoundAddress | undefined
   private closed = false
+  private storageDegraded = false
+
+  private readonly db: Database
 
   private constructor(
     readonly settings: Settings,
-    private readonly db: Database,
+    private readonly dataDirectory: OpenDataDirectory,
     options: GencasterCoreOptions,
   ) {
     const clock = options.clock ?? systemClock
-    const repositories = createRepositories(db)
-    this.documents = repositories.documents
+    const db = dataDirectory.db
+    this.db = db
     this.events = new CoreEvents((error) => console.error('core event listener failed:', error))
+    this.storage = new StorageWriter({
+      db,
+      now: () => clock.now(),
+      unsaved: dataDirectory.unsaved,
+      ...(options.storageRetryMs === undefined ? {} : { retryIntervalMs: options.storageRetryMs }),
+      onHealthChanged: (health) => this.storageChanged(health),
+      onWriteFailed: (error) => console.error('a waiting database write was given up:', error),
+    })
+    const repositories = createRepositories(db, this.storage)
+    this.documents = repositories.documents
     this.log = new LogService({
       repository: repositories.logs,
       events: this.events,
@@ -92,10 +111,10 @@ export class GencasterCore {
       clock,
       answerTimeoutMs: settings.answerTimeoutSeconds * 1000,
       manualFinishTimeoutMs: settings.manualFinishTimeoutSeconds * 1000,
-      inTransaction: (work) => db.transaction(work)(),
+      inTransaction: (work) => this.storage.batch(work),
     })
     this.streams = new StreamService({
-      db,
+      writer: this.storage,
       repository: repositories.streams,
       points: this.points,
       events: this.events,
@@ -122,7 +141,7 @@ export class GencasterCore {
     })
     this.batcher = new DatagramBatcher({
       handle: (datagram, sender) => router.handleDatagram(datagram, sender),
-      inTransaction: (work) => db.transaction(work)(),
+      inTransaction: (work) => this.storage.batch(work),
     })
     this.presence = new PresenceMonitor({
       points: this.points,
@@ -139,14 +158,27 @@ export class GencasterCore {
    * @throws DataDirectoryError, DatabaseTooNewError or OscBindError with a message for people.
    */
   static async start(options: GencasterCoreOptions): Promise<GencasterCore> {
-    const db = openDataDirectory(options.settings.dataDir, options.nativeBinding)
-    const core = new GencasterCore(options.settings, db, options)
+    const dataDirectory = openDataDirectory(options.settings.dataDir, options.nativeBinding)
+    let core: GencasterCore
     try {
+      core = new GencasterCore(options.settings, dataDirectory, options)
       core.boundAddress = await core.oscServer.start()
     } catch (error) {
-      db.close()
+      dataDirectory.db.close()
+      dataDirectory.release()
       throw error
     }
+    if (dataDirectory.unsaved !== undefined) core.storageChanged(core.storage.health)
+    if (dataDirectory.exclusive) {
+      core.log.write({
+        origin: 'graph_engine',
+        level: logLevels.WARNING,
+        name: 'storage',
+        message:
+          'the database was opened on a full disk: other SQLite tools cannot open it until Gencaster restarts',
+      })
+    }
+    core.tracker.recoverUnfinished()
     core.presence.start()
     core.maintenanceTimer = setInterval(() => core.flushAuthSummaries(), 5000)
     core.maintenanceTimer.unref()
@@ -169,7 +201,29 @@ export class GencasterCore {
     this.tracker.close()
     if (this.maintenanceTimer) clearInterval(this.maintenanceTimer)
     this.flushAuthSummaries(true)
+    const lost = this.storage.close()
+    if (lost > 0)
+      console.error(`gencaster: ${lost} writes could not reach the database and are lost`)
     this.db.close()
+    this.dataDirectory.release()
+  }
+
+  /** Says so in the log (the UI's and the console's) once per transition, and tells the UI. */
+  private storageChanged(health: StorageHealth): void {
+    const wasDegraded = this.storageDegraded
+    this.storageDegraded = health.state === 'degraded'
+    this.events.emit('storage-changed', health)
+    if (wasDegraded === this.storageDegraded) return
+    const dropped =
+      health.dropped > 0 ? `; ${health.dropped} log lines were dropped to stay within memory` : ''
+    this.log.write({
+      origin: 'graph_engine',
+      level: this.storageDegraded ? logLevels.CRITICAL : logLevels.WARNING,
+      name: 'storage',
+      message: this.storageDegraded
+        ? `writes to the database paused: ${health.reason ?? 'storage error'}; Gencaster keeps running and keeps what arrives in memory`
+        : `writes to the database resumed${dropped}`,
+    })
   }
 
   private flushAuthSummaries(endOpenWindows = false): void {

@@ -73,6 +73,9 @@ async function main(): Promise<void> {
     }
   }
   printLogLines(core.events, (line) => console.log(line))
+  // A start on a full disk said so before the line above listened.
+  const storage = core.storage.health
+  if (storage.state === 'degraded') console.log(`Storage degraded: ${storage.reason ?? ''}`)
   const osc = core.oscAddress
   console.log(
     `Gencaster core: OSC on udp://${osc.host}:${osc.port}, data in ${settings.dataDir}` +

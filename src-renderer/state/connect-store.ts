@@ -40,6 +40,7 @@ export function connectStore(api: GencasterApi, store: AppStore): () => void {
     api.on('instruction-changed', (instruction) => (instructions.push(instruction), schedule())),
     api.on('log-added', (entry) => (logs.push(entry), schedule())),
     api.on('streams-changed', (streamsByPoint) => store.setState({ streamsByPoint })),
+    api.on('storage-changed', (storage) => store.setState({ storage })),
   ]
   return () => {
     disposers.forEach((dispose) => dispose())
@@ -51,9 +52,10 @@ export function connectStore(api: GencasterApi, store: AppStore): () => void {
 export async function loadSnapshot(api: GencasterApi, store: AppStore): Promise<void> {
   const snapshot = await api.request('snapshot', {})
   if (!snapshot.ok) return
-  const { points, instructions, logs, onlineWindowMs, serverNow, streamsByPoint } = snapshot.value
+  const { points, instructions, logs, onlineWindowMs, serverNow, streamsByPoint, storage } =
+    snapshot.value
   const state = store.getState()
-  store.setState({ onlineWindowMs, clockOffsetMs: serverNow - Date.now(), streamsByPoint })
+  store.setState({ onlineWindowMs, clockOffsetMs: serverNow - Date.now(), streamsByPoint, storage })
   state.applyPoints(points)
   const oldestFirst = [...instructions].reverse()
   state.applyInstructions(oldestFirst)

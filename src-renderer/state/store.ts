@@ -3,9 +3,10 @@ import { createInstructionsSlice, type InstructionsSlice } from './instructions-
 import { createLogsSlice, type LogsSlice } from './logs-slice'
 import { createPointsSlice, type PointsSlice } from './points-slice'
 import { createSessionSlice, type SessionSlice } from './session-slice'
+import { createStorageSlice, type StorageSlice } from './storage-slice'
 
 /** The whole UI state: one store made of typed slices. */
-export type AppState = PointsSlice & InstructionsSlice & LogsSlice & SessionSlice
+export type AppState = PointsSlice & InstructionsSlice & LogsSlice & SessionSlice & StorageSlice
 
 /** A fresh store (one per page; tests make their own). */
 export function createAppStore() {
@@ -14,6 +15,7 @@ export function createAppStore() {
     ...createInstructionsSlice(...args),
     ...createLogsSlice(...args),
     ...createSessionSlice(...args),
+    ...createStorageSlice(...args),
   }))
 }
 

@@ -15,7 +15,10 @@ export interface CoreFixture {
  */
 export async function startCore(
   overrides: Partial<SettingsInput> = {},
-  { presenceCheckIntervalMs }: { presenceCheckIntervalMs?: number } = {
+  {
+    presenceCheckIntervalMs,
+    storageRetryMs,
+  }: { presenceCheckIntervalMs?: number; storageRetryMs?: number } = {
     presenceCheckIntervalMs: 100,
   },
 ): Promise<CoreFixture> {
@@ -30,6 +33,7 @@ export async function startCore(
   const core = await GencasterCore.start({
     settings,
     ...(presenceCheckIntervalMs === undefined ? {} : { presenceCheckIntervalMs }),
+    ...(storageRetryMs === undefined ? {} : { storageRetryMs }),
   })
   return {
     core,

@@ -4,6 +4,7 @@
  * Imports nothing runtime-specific: it is compiled for Node and for the browser alike.
  */
 import { z } from 'zod'
+import type { StorageHealth } from '../db/storage-health.js'
 import type { EditorDocument } from '../documents/editor-document.js'
 import type { CoreEventMap } from '../events/core-events.js'
 import type { InstructionView } from './wire-views.js'
@@ -18,6 +19,7 @@ export type {
   LogLevel,
   LogOrigin,
   PointStreams,
+  StorageHealth,
   Stream,
   StreamLogEntry,
   StreamPoint,
@@ -88,6 +90,8 @@ export interface RequestResults {
     streamsByPoint: Record<string, PointStreams>
     /** The core's clock, so the UI can age beacons correctly on another machine. */
     serverNow: number
+    /** Whether writes reach the database (degraded: a full disk, a lock held elsewhere). */
+    storage: StorageHealth
   }
   sendCode: { instructions: InstructionView[] }
   stop: { instructions: InstructionView[] }
@@ -119,6 +123,7 @@ export const eventNames: readonly EventName[] = [
   'instruction-changed',
   'log-added',
   'streams-changed',
+  'storage-changed',
 ]
 
 /** The WebSocket frames (the IPC transport carries the same shapes). */

@@ -47,6 +47,7 @@ export class ContractDispatcher {
         onlineWindowMs: core.settings.onlineWindowSeconds * 1000,
         streamsByPoint: core.streams.streamsByPoint(),
         serverNow: Date.now(),
+        storage: core.storage.health,
       }),
       sendCode: async ({ code, targets, manualFinish }) => ({
         instructions: (

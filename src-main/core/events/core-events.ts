@@ -1,3 +1,4 @@
+import type { StorageHealth } from '../db/storage-health.js'
 import type { StreamInstruction } from '../stream/stream-instruction.js'
 import type { StreamLogEntry } from '../stream/stream-log.js'
 import type { StreamPoint } from '../stream/stream-point.js'
@@ -10,6 +11,8 @@ export interface CoreEventMap {
   'log-added': StreamLogEntry
   /** Per point uuid after any stream changed; points without listeners are absent. */
   'streams-changed': Record<string, PointStreams>
+  /** Whether writes reach the database; sent on each change while degraded (once a retry). */
+  'storage-changed': StorageHealth
 }
 export type CoreEventName = keyof CoreEventMap
 export type Disposer = () => void

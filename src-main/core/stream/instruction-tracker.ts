@@ -26,7 +26,7 @@ export interface InstructionTrackerOptions {
   readonly manualFinishTimeoutMs: number
   /** How often deadlines are checked. */
   readonly sweepIntervalMs?: number
-  /** Runs a fan-out slice's writes in one database transaction. */
+  /** Runs a fan-out slice's writes in one database transaction (the storage writer's batch). */
   readonly inTransaction: (work: () => void) => void
 }
 
@@ -40,7 +40,6 @@ const fanOutSliceMaxPoints = 500
 interface PendingInstruction {
   /** The row as stored: acknowledgements apply to it without reading the database. */
   instruction: StreamInstruction
-  readonly rowId: number
   readonly streamPoint: string
   readonly pointLabel: string
   readonly sentAtMonotonic: number
@@ -62,7 +61,7 @@ export class InstructionTracker {
   /** Creates the instruction, puts it on the wire and starts its deadline. */
   send(point: StreamPoint, code: string, manualFinish = false): StreamInstruction {
     const { repository, clock, events } = this.options
-    const { instruction: created, rowId } = repository.create({
+    const created = repository.create({
       streamPoint: point.uuid,
       instructionText: code,
       manualFinish,
@@ -73,7 +72,6 @@ export class InstructionTracker {
     const timeout = manualFinish ? this.options.manualFinishTimeoutMs : this.options.answerTimeoutMs
     const pending: PendingInstruction = {
       instruction: created,
-      rowId,
       streamPoint: point.uuid,
       pointLabel: `${point.scName ?? 'instance'} (${point.host}:${point.port})`,
       sentAtMonotonic: clock.monotonic(),
@@ -83,15 +81,60 @@ export class InstructionTracker {
     try {
       this.options.transport.sendInstruction(point, { uuid: created.uuid, code, manualFinish })
     } catch (error) {
-      return this.failUnsent(created, rowId, error)
+      return this.failUnsent(created, error)
     }
-    const sent = repository.markSent(created.uuid, toIso(now), toIso(now + timeout))
-    if (sent) {
-      pending.instruction = sent
-      events.emit('instruction-changed', sent)
+    const sent: StreamInstruction = {
+      ...created,
+      state: 'SENT',
+      sentDate: toIso(now),
+      modifiedDate: toIso(now),
+      deadlineDate: toIso(now + timeout),
     }
+    repository.save(sent)
+    pending.instruction = sent
+    events.emit('instruction-changed', sent)
     this.ensureSweeping()
-    return sent ?? created
+    return sent
+  }
+
+  /**
+   * After a start: the instructions the last run left waiting (it crashed or was killed).
+   * Those past their deadline become "no answer" now, with one log line; the others wait for
+   * the rest of their deadline again. Returns how many were marked.
+   */
+  recoverUnfinished(): number {
+    const { repository, clock } = this.options
+    const now = clock.now()
+    let marked = 0
+    for (const instruction of repository.listUnfinished()) {
+      const deadline =
+        instruction.deadlineDate === null ? now : Date.parse(instruction.deadlineDate)
+      const pending: PendingInstruction = {
+        instruction,
+        streamPoint: instruction.streamPoint,
+        pointLabel: `the point ${instruction.streamPoint}`,
+        sentAtMonotonic:
+          clock.monotonic() -
+          (instruction.sentDate === null ? 0 : now - Date.parse(instruction.sentDate)),
+        deadlineMs: deadline,
+      }
+      if (deadline > now) {
+        this.pending.set(instruction.uuid, pending)
+        continue
+      }
+      this.writeNoAnswer(pending)
+      marked += 1
+    }
+    if (marked > 0) {
+      this.options.log.write({
+        origin: 'supercollider',
+        level: logLevels.WARNING,
+        name: 'instructions',
+        message: `${marked} instruction${marked === 1 ? '' : 's'} had no answer when Gencaster stopped`,
+      })
+    }
+    if (this.pending.size > 0) this.ensureSweeping()
+    return marked
   }
 
   /**
@@ -128,8 +171,8 @@ export class InstructionTracker {
     if (state === 'BEACON') return
     const pending = this.pending.get(ack.uuid)
     // Not in flight: a repeat of a final answer, a late answer after "no answer", or junk.
-    const found = pending ?? this.options.repository.getWithRowId(ack.uuid)
-    if (!found) {
+    const current = pending?.instruction ?? this.options.repository.get(ack.uuid)
+    if (!current) {
       this.options.log.write({
         origin: 'supercollider',
         level: logLevels.ERROR,
@@ -138,7 +181,6 @@ export class InstructionTracker {
       })
       return
     }
-    const current = found.instruction
     if (!canAdvance(current.state, state)) return
     const nowMs = this.options.clock.now()
     const roundTripMs = pending
@@ -147,7 +189,7 @@ export class InstructionTracker {
         current.sentDate === null
         ? null
         : nowMs - Date.parse(current.sentDate)
-    const updated = this.answer(found.rowId, current, {
+    const updated = this.answer(current, {
       state,
       returnValue: ack.return_value,
       nowIso: toIso(nowMs),
@@ -158,13 +200,9 @@ export class InstructionTracker {
     else pending.instruction = updated
   }
 
-  private answer(
-    rowId: number,
-    current: StreamInstruction,
-    answer: InstructionAnswer,
-  ): StreamInstruction {
+  private answer(current: StreamInstruction, answer: InstructionAnswer): StreamInstruction {
     const updated = withAnswer(current, answer)
-    this.options.repository.writeAnswer(rowId, updated)
+    this.options.repository.save(updated)
     this.options.events.emit('instruction-changed', updated)
     return updated
   }
@@ -209,7 +247,7 @@ export class InstructionTracker {
   }
 
   /** The instruction never left: it fails at once with the reason as its return value. */
-  private failUnsent(created: StreamInstruction, rowId: number, error: unknown): StreamInstruction {
+  private failUnsent(created: StreamInstruction, error: unknown): StreamInstruction {
     this.pending.delete(created.uuid)
     const reason = `not sent: ${error instanceof Error ? error.message : String(error)}`
     this.options.log.write({
@@ -220,7 +258,7 @@ export class InstructionTracker {
       message: `instruction ${created.uuid} ${reason}`,
     })
     const nowIso = toIso(this.options.clock.now())
-    return this.answer(rowId, created, {
+    return this.answer(created, {
       state: 'FAILURE',
       returnValue: reason,
       nowIso,
@@ -244,9 +282,8 @@ export class InstructionTracker {
 
   private markNoAnswer(uuid: string, pending: PendingInstruction, why: string): void {
     this.pending.delete(uuid)
-    const marked = this.options.repository.markNoAnswer(uuid, toIso(this.options.clock.now()))
+    const marked = this.writeNoAnswer(pending)
     if (!marked) return
-    this.options.events.emit('instruction-changed', marked)
     this.options.log.write({
       origin: 'supercollider',
       level: logLevels.WARNING,
@@ -254,5 +291,16 @@ export class InstructionTracker {
       streamPoint: pending.streamPoint,
       message: `no answer from ${pending.pointLabel} for instruction ${uuid} (${why}; last state ${marked.state})`,
     })
+  }
+
+  /** Sets the "no answer" mark on the instruction as held, once. */
+  private writeNoAnswer(pending: PendingInstruction): StreamInstruction | undefined {
+    const current = pending.instruction
+    if (current.noAnswerDate !== null) return undefined
+    const nowIso = toIso(this.options.clock.now())
+    const marked: StreamInstruction = { ...current, noAnswerDate: nowIso, modifiedDate: nowIso }
+    this.options.repository.save(marked)
+    this.options.events.emit('instruction-changed', marked)
+    return marked
   }
 }

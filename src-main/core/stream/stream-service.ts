@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3'
+import type { StorageWriter } from '../db/storage-writer.js'
 import type { CoreEvents } from '../events/core-events.js'
 import type { StreamRepository } from '../db/repositories/stream-repository.js'
 import { toIso, type Clock } from '../time/clock.js'
@@ -19,7 +19,7 @@ export class UnknownStreamError extends Error {
 }
 
 export interface StreamServiceOptions {
-  readonly db: Database
+  readonly writer: StorageWriter
   readonly repository: StreamRepository
   readonly points: StreamPointService
   readonly events: CoreEvents
@@ -33,11 +33,12 @@ export class StreamService {
   constructor(private readonly options: StreamServiceOptions) {
     // Finding a free point and taking it happen in one transaction, so two listeners arriving
     // together cannot both be given the same point.
-    this.claim = options.db.transaction(() => {
-      const free = options.points.listFree()[0]
-      if (!free) throw new NoStreamAvailableException()
-      return options.repository.create(free.uuid, 1, this.nowIso())
-    })
+    this.claim = () =>
+      options.writer.run(() => {
+        const free = options.points.listFree()[0]
+        if (!free) throw new NoStreamAvailableException()
+        return options.repository.create(free.uuid, 1, this.nowIso())
+      })
   }
 
   /**

@@ -1,6 +1,7 @@
 import type { Database, Statement } from 'better-sqlite3'
 import type { EditorDocument } from '../../documents/editor-document.js'
 import { returningRow } from '../returning-row.js'
+import type { StorageWriter } from '../storage-writer.js'
 
 interface EditorDocumentRow {
   uuid: string
@@ -28,7 +29,10 @@ export class EditorDocumentRepository {
   private readonly all: Statement
   private readonly remove: Statement
 
-  constructor(db: Database) {
+  constructor(
+    db: Database,
+    private readonly writer: StorageWriter,
+  ) {
     this.upsert = db.prepare(`
       INSERT INTO editor_document (uuid, created_date, modified_date, title, text, position)
       VALUES (@uuid, @now, @now, @title, @text, @position)
@@ -48,13 +52,15 @@ export class EditorDocumentRepository {
     nowIso: string
   }): EditorDocument {
     return toDocument(
-      returningRow<EditorDocumentRow>(this.upsert, {
-        uuid: input.uuid ?? crypto.randomUUID(),
-        now: input.nowIso,
-        title: input.title,
-        text: input.text,
-        position: input.position,
-      })!,
+      this.writer.run(() =>
+        returningRow<EditorDocumentRow>(this.upsert, {
+          uuid: input.uuid ?? crypto.randomUUID(),
+          now: input.nowIso,
+          title: input.title,
+          text: input.text,
+          position: input.position,
+        }),
+      )!,
     )
   }
 
@@ -63,6 +69,6 @@ export class EditorDocumentRepository {
   }
 
   delete(uuid: string): boolean {
-    return this.remove.run(uuid).changes === 1
+    return this.writer.run(() => this.remove.run(uuid).changes === 1)
   }
 }

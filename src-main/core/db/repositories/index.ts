@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3'
+import type { StorageWriter } from '../storage-writer.js'
 import { AudioFileRepository } from './audio-file-repository.js'
 import { EditorDocumentRepository } from './editor-document-repository.js'
 import { StreamInstructionRepository } from './stream-instruction-repository.js'
@@ -20,15 +21,16 @@ export interface Repositories {
   readonly documents: EditorDocumentRepository
 }
 
-export function createRepositories(db: Database): Repositories {
+/** Every write goes through `writer` (see StorageWriter: storage failures wait, not crash). */
+export function createRepositories(db: Database, writer: StorageWriter): Repositories {
   return {
-    streamPoints: new StreamPointRepository(db),
-    streams: new StreamRepository(db),
-    streamVariables: new StreamVariableRepository(db),
-    instructions: new StreamInstructionRepository(db),
-    logs: new StreamLogRepository(db),
+    streamPoints: new StreamPointRepository(db, writer),
+    streams: new StreamRepository(db, writer),
+    streamVariables: new StreamVariableRepository(db, writer),
+    instructions: new StreamInstructionRepository(db, writer),
+    logs: new StreamLogRepository(db, writer),
     audioFiles: new AudioFileRepository(db),
     textToSpeech: new TextToSpeechRepository(db),
-    documents: new EditorDocumentRepository(db),
+    documents: new EditorDocumentRepository(db, writer),
   }
 }

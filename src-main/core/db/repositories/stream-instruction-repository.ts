@@ -1,6 +1,6 @@
 import type { Database, Statement } from 'better-sqlite3'
 import { likeSubstring } from '../like-pattern.js'
-import { returningRow } from '../returning-row.js'
+import type { StorageWriter } from '../storage-writer.js'
 import type { InstructionState, StreamInstruction } from '../../stream/stream-instruction.js'
 
 interface StreamInstructionRow {
@@ -42,36 +42,38 @@ function toInstruction(row: StreamInstructionRow): StreamInstruction {
 /** The `stream_instruction` table. */
 export class StreamInstructionRepository {
   private readonly insert: Statement
+  private readonly update: Statement
   private readonly byUuid: Statement
-  private readonly sent: Statement
-  private readonly rowByUuid: Statement
-  private readonly answerByRowid: Statement
-  private readonly noAnswer: Statement
+  private readonly unfinished: Statement
   private readonly recent: Statement
   private readonly recentForPoint: Statement
   private readonly distinctCode: Statement
+  /** Rows whose newest state is not committed yet; reads see them first. */
+  private readonly unwritten = new Map<string, StreamInstruction>()
 
-  constructor(db: Database) {
+  constructor(
+    db: Database,
+    private readonly writer: StorageWriter,
+  ) {
     this.insert = db.prepare(`
       INSERT INTO stream_instruction (uuid, created_date, modified_date, stream_point,
-        instruction_text, state, manual_finish)
-      VALUES (@uuid, @now, @now, @streamPoint, @instructionText, 'UNACKNOWLEDGED', @manualFinish)
-      RETURNING rowid AS row_id, *`)
+        instruction_text, state, return_value, manual_finish, sent_date, received_date,
+        finished_date, deadline_date, no_answer_date, round_trip_ms)
+      VALUES (@uuid, @createdDate, @modifiedDate, @streamPoint, @instructionText, @state,
+        @returnValue, @manualFinish, @sentDate, @receivedDate, @finishedDate, @deadlineDate,
+        @noAnswerDate, @roundTripMs)`)
+    // Every change after the insert is written this way, positional: the tracker holds the
+    // whole row, so there is nothing to look up or read back, and it runs for every answer.
+    this.update = db.prepare(`
+      UPDATE stream_instruction SET modified_date = ?, state = ?, return_value = ?,
+        sent_date = ?, received_date = ?, finished_date = ?, deadline_date = ?,
+        no_answer_date = ?, round_trip_ms = ?
+      WHERE uuid = ?`)
     this.byUuid = db.prepare('SELECT * FROM stream_instruction WHERE uuid = ?')
-    this.sent = db.prepare(`
-      UPDATE stream_instruction SET state = 'SENT', sent_date = @now, modified_date = @now,
-        deadline_date = @deadline
-      WHERE uuid = @uuid AND state = 'UNACKNOWLEDGED' RETURNING *`)
-    this.rowByUuid = db.prepare('SELECT rowid AS row_id, * FROM stream_instruction WHERE uuid = ?')
-    // Every answer is written this way: the caller knows the row and its new values, so there
-    // is nothing to look up or read back.
-    this.answerByRowid = db.prepare(`
-      UPDATE stream_instruction SET state = ?, modified_date = ?, return_value = ?,
-        received_date = ?, finished_date = ?, round_trip_ms = ?
-      WHERE rowid = ?`)
-    this.noAnswer = db.prepare(`
-      UPDATE stream_instruction SET no_answer_date = @now, modified_date = @now
-      WHERE uuid = @uuid AND no_answer_date IS NULL RETURNING *`)
+    this.unfinished = db.prepare(`
+      SELECT * FROM stream_instruction
+      WHERE no_answer_date IS NULL AND state NOT IN ('FINISHED', 'SUCCESS', 'FAILURE')
+      ORDER BY created_date, rowid`)
     this.recent = db.prepare(
       'SELECT * FROM stream_instruction ORDER BY created_date DESC, rowid DESC LIMIT ?',
     )
@@ -85,58 +87,75 @@ export class StreamInstructionRepository {
       ORDER BY created_date DESC, rowid DESC LIMIT ?`)
   }
 
-  /** Inserts an UNACKNOWLEDGED instruction; `rowId` lets the tracker update it cheaply. */
+  /** A new UNACKNOWLEDGED instruction, made in memory; its row is written through the writer. */
   create(input: {
     streamPoint: string
     instructionText: string
     manualFinish: boolean
     nowIso: string
-  }): { instruction: StreamInstruction; rowId: number } {
-    const row = returningRow(this.insert, {
+  }): StreamInstruction {
+    const instruction: StreamInstruction = {
       uuid: crypto.randomUUID(),
-      now: input.nowIso,
+      createdDate: input.nowIso,
+      modifiedDate: input.nowIso,
       streamPoint: input.streamPoint,
       instructionText: input.instructionText,
-      manualFinish: input.manualFinish ? 1 : 0,
-    }) as StreamInstructionRow & { row_id: number }
-    return { instruction: toInstruction(row), rowId: row.row_id }
+      state: 'UNACKNOWLEDGED',
+      returnValue: null,
+      manualFinish: input.manualFinish,
+      sentDate: null,
+      receivedDate: null,
+      finishedDate: null,
+      deadlineDate: null,
+      noAnswerDate: null,
+      roundTripMs: null,
+    }
+    this.save(instruction)
+    return instruction
   }
 
-  /** Stores the row as the caller computed it (see `withAnswer`). */
-  writeAnswer(rowId: number, instruction: StreamInstruction): void {
-    this.answerByRowid.run(
-      instruction.state,
-      instruction.modifiedDate,
-      instruction.returnValue,
-      instruction.receivedDate,
-      instruction.finishedDate,
-      instruction.roundTripMs,
-      rowId,
+  /**
+   * Stores the row as the caller computed it (sent, an answer, no answer). While the storage
+   * is degraded only the newest state of each instruction waits, in the place of its first.
+   */
+  save(instruction: StreamInstruction): void {
+    this.unwritten.set(instruction.uuid, instruction)
+    this.writer.write({
+      key: `instruction ${instruction.uuid}`,
+      apply: () => this.store(instruction),
+      onWritten: () => {
+        if (this.unwritten.get(instruction.uuid) === instruction)
+          this.unwritten.delete(instruction.uuid)
+      },
+    })
+  }
+
+  private store(row: StreamInstruction): void {
+    const { changes } = this.update.run(
+      row.modifiedDate,
+      row.state,
+      row.returnValue,
+      row.sentDate,
+      row.receivedDate,
+      row.finishedDate,
+      row.deadlineDate,
+      row.noAnswerDate,
+      row.roundTripMs,
+      row.uuid,
     )
+    if (changes === 0) this.insert.run({ ...row, manualFinish: row.manualFinish ? 1 : 0 })
   }
 
   get(uuid: string): StreamInstruction | undefined {
+    const waiting = this.unwritten.get(uuid)
+    if (waiting) return waiting
     const row = this.byUuid.get(uuid) as StreamInstructionRow | undefined
     return row && toInstruction(row)
   }
 
-  /** UNACKNOWLEDGED -> SENT; undefined when an answer already overtook the send. */
-  markSent(uuid: string, nowIso: string, deadlineIso: string): StreamInstruction | undefined {
-    const row = returningRow(this.sent, { uuid, now: nowIso, deadline: deadlineIso }) as
-      StreamInstructionRow | undefined
-    return row && toInstruction(row)
-  }
-
-  /** The instruction and the rowid that `writeAnswer` takes. */
-  getWithRowId(uuid: string): { instruction: StreamInstruction; rowId: number } | undefined {
-    const row = this.rowByUuid.get(uuid) as (StreamInstructionRow & { row_id: number }) | undefined
-    return row && { instruction: toInstruction(row), rowId: row.row_id }
-  }
-
-  markNoAnswer(uuid: string, nowIso: string): StreamInstruction | undefined {
-    const row = returningRow(this.noAnswer, { uuid, now: nowIso }) as
-      StreamInstructionRow | undefined
-    return row && toInstruction(row)
+  /** Instructions with neither a final answer nor the "no answer" mark, oldest first. */
+  listUnfinished(): StreamInstruction[] {
+    return (this.unfinished.all() as StreamInstructionRow[]).map(toInstruction)
   }
 
   /** Each code text sent, newest first, with how often: the editor's history. */
@@ -158,6 +177,15 @@ export class StreamInstructionRepository {
         ? this.recent.all(limit)
         : this.recentForPoint.all(streamPoint, limit)
     ) as StreamInstructionRow[]
-    return rows.map(toInstruction)
+    const stored = rows.map(toInstruction)
+    if (this.unwritten.size === 0) return stored
+    // Lay what waits for the database over what it has, so a reloaded page still sees it.
+    const byUuid = new Map(stored.map((instruction) => [instruction.uuid, instruction]))
+    for (const waiting of this.unwritten.values())
+      if (streamPoint === undefined || waiting.streamPoint === streamPoint)
+        byUuid.set(waiting.uuid, waiting)
+    return [...byUuid.values()]
+      .sort((a, b) => b.createdDate.localeCompare(a.createdDate))
+      .slice(0, limit)
   }
 }

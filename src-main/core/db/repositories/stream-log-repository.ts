@@ -1,6 +1,6 @@
 import type { Database, Statement } from 'better-sqlite3'
 import { likeSubstring } from '../like-pattern.js'
-import { returningRow } from '../returning-row.js'
+import type { StorageWriter } from '../storage-writer.js'
 import type { LogLevel, LogOrigin, NewLogEntry, StreamLogEntry } from '../../stream/stream-log.js'
 
 interface StreamLogRow {
@@ -47,12 +47,15 @@ export class StreamLogRepository {
   private readonly search: Statement
   private readonly prune: Statement
 
-  constructor(db: Database) {
+  constructor(
+    db: Database,
+    private readonly writer: StorageWriter,
+  ) {
     this.insert = db.prepare(`
       INSERT INTO stream_log (uuid, created_date, modified_date, stream_point, stream, origin,
         level, message, name)
-      VALUES (@uuid, @now, @now, @streamPoint, @stream, @origin, @level, @message, @name)
-      RETURNING *`)
+      VALUES (@uuid, @createdDate, @modifiedDate, @streamPoint, @stream, @origin, @level,
+        @message, @name)`)
     // One statement for every filter combination: a NULL parameter switches its filter off.
     this.search = db.prepare(`
       SELECT * FROM stream_log
@@ -68,18 +71,24 @@ export class StreamLogRepository {
         SELECT rowid FROM stream_log ORDER BY rowid DESC LIMIT -1 OFFSET ?)`)
   }
 
+  /**
+   * Makes the line in memory and writes it through the writer: while the storage is degraded
+   * it waits, and lines are the first given up when too much waits.
+   */
   add(entry: NewLogEntry, nowIso: string): StreamLogEntry {
-    const row = returningRow(this.insert, {
+    const line: StreamLogEntry = {
       uuid: crypto.randomUUID(),
-      now: nowIso,
+      createdDate: nowIso,
+      modifiedDate: nowIso,
       streamPoint: entry.streamPoint ?? null,
       stream: entry.stream ?? null,
       origin: entry.origin,
       level: entry.level,
       message: entry.message,
       name: entry.name ?? null,
-    }) as StreamLogRow
-    return toLogEntry(row)
+    }
+    this.writer.write({ droppable: true, apply: () => this.insert.run(line) })
+    return line
   }
 
   /** Newest first. */
@@ -95,8 +104,8 @@ export class StreamLogRepository {
     return rows.map(toLogEntry)
   }
 
-  /** Deletes all but the newest `keep` lines; returns how many went. */
-  pruneKeepingNewest(keep: number): number {
-    return this.prune.run(keep).changes
+  /** Deletes all but the newest `keep` lines (through the writer: it may run later). */
+  pruneKeepingNewest(keep: number): void {
+    this.writer.write({ key: 'log prune', droppable: true, apply: () => this.prune.run(keep) })
   }
 }

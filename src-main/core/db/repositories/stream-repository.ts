@@ -1,5 +1,6 @@
 import type { Database, Statement } from 'better-sqlite3'
 import { returningRow } from '../returning-row.js'
+import type { StorageWriter } from '../storage-writer.js'
 import type { PointStreams, Stream } from '../../stream/stream.js'
 
 interface StreamRow {
@@ -30,7 +31,10 @@ export class StreamRepository {
   private readonly listeners: Statement
   private readonly active: Statement
 
-  constructor(db: Database) {
+  constructor(
+    db: Database,
+    private readonly writer: StorageWriter,
+  ) {
     this.insert = db.prepare(`
       INSERT INTO stream (uuid, created_date, modified_date, stream_point, num_listeners)
       VALUES (@uuid, @now, @now, @streamPoint, @numListeners) RETURNING *`)
@@ -55,12 +59,14 @@ export class StreamRepository {
   }
 
   create(streamPoint: string, numListeners: number, nowIso: string): Stream {
-    const row = returningRow(this.insert, {
-      uuid: crypto.randomUUID(),
-      now: nowIso,
-      streamPoint,
-      numListeners,
-    }) as StreamRow
+    const row = this.writer.run(() =>
+      returningRow(this.insert, {
+        uuid: crypto.randomUUID(),
+        now: nowIso,
+        streamPoint,
+        numListeners,
+      }),
+    ) as StreamRow
     return toStream(row)
   }
 
@@ -70,20 +76,22 @@ export class StreamRepository {
   }
 
   addListeners(uuid: string, delta: number, nowIso: string): Stream | undefined {
-    const row = returningRow(this.changeListeners, { uuid, delta, now: nowIso }) as
-      StreamRow | undefined
+    const row = this.writer.run(() =>
+      returningRow(this.changeListeners, { uuid, delta, now: nowIso }),
+    ) as StreamRow | undefined
     return row && toStream(row)
   }
 
   setListenerCount(uuid: string, count: number, nowIso: string): Stream | undefined {
-    const row = returningRow(this.setListeners, { uuid, count, now: nowIso }) as
-      StreamRow | undefined
+    const row = this.writer.run(() =>
+      returningRow(this.setListeners, { uuid, count, now: nowIso }),
+    ) as StreamRow | undefined
     return row && toStream(row)
   }
 
   /** Sets every stream's listeners to 0; returns how many were held. */
   releaseAllStreams(nowIso: string): number {
-    return this.releaseAll.run(nowIso).changes
+    return this.writer.run(() => this.releaseAll.run(nowIso).changes)
   }
 
   /** Streams with listeners and their listeners per point uuid, for points that have any. */

@@ -1,5 +1,6 @@
 import type { Database, Statement } from 'better-sqlite3'
 import { returningRow } from '../returning-row.js'
+import type { StorageWriter } from '../storage-writer.js'
 import type { StreamVariable } from '../../stream/stream.js'
 
 interface StreamVariableRow {
@@ -29,7 +30,10 @@ export class StreamVariableRepository {
   private readonly upsert: Statement
   private readonly forStream: Statement
 
-  constructor(db: Database) {
+  constructor(
+    db: Database,
+    private readonly writer: StorageWriter,
+  ) {
     this.upsert = db.prepare(`
       INSERT INTO stream_variable (uuid, created_date, modified_date, stream, key, value,
         stream_to_sc)
@@ -48,14 +52,16 @@ export class StreamVariableRepository {
     streamToSc: boolean
     nowIso: string
   }): StreamVariable {
-    const row = returningRow(this.upsert, {
-      uuid: crypto.randomUUID(),
-      now: input.nowIso,
-      stream: input.stream,
-      key: input.key,
-      value: input.value,
-      streamToSc: input.streamToSc ? 1 : 0,
-    }) as StreamVariableRow
+    const row = this.writer.run(() =>
+      returningRow(this.upsert, {
+        uuid: crypto.randomUUID(),
+        now: input.nowIso,
+        stream: input.stream,
+        key: input.key,
+        value: input.value,
+        streamToSc: input.streamToSc ? 1 : 0,
+      }),
+    ) as StreamVariableRow
     return toVariable(row)
   }
 

@@ -1,0 +1,70 @@
+import { readlinkSync, symlinkSync, unlinkSync } from 'node:fs'
+import { join } from 'node:path'
+
+/** The lock's name inside a data directory: a symbolic link whose target is the holder's pid. */
+export const lockFileName = 'gencaster.lock'
+
+/** Another Gencaster holds the data directory. */
+export class DataDirectoryInUseError extends Error {
+  override readonly name = 'DataDirectoryInUseError'
+}
+
+/** Data directories locked by this process (a second core in the same process is refused too). */
+const heldHere = new Set<string>()
+
+/** Whether a process with this pid runs (EPERM: it does, as another user). */
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM'
+  }
+}
+
+/**
+ * Takes the data directory for this process, before anything in it is written, and returns
+ * the release. The lock is a symbolic link to the pid, made atomically (as Firefox's profile
+ * lock): creating it needs no free data blocks, so it works on a full disk too. A lock left by a
+ * process that no longer runs (`kill -9`, a power cut) is taken over.
+ * @throws DataDirectoryInUseError naming the pid that holds it.
+ */
+export function lockDataDirectory(dataDir: string): () => void {
+  const path = join(dataDir, lockFileName)
+  if (heldHere.has(path)) throw inUse(dataDir, process.pid)
+  const target = String(process.pid)
+  for (let attempt = 0; ; attempt += 1) {
+    try {
+      symlinkSync(target, path)
+      break
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST' || attempt > 0) throw error
+    }
+    const holder = readHolder(path)
+    // Our own pid on a lock this process does not hold: a previous run with the same pid
+    // (a container's pid 1 restarted).
+    if (holder !== undefined && holder !== process.pid && isRunning(holder))
+      throw inUse(dataDir, holder)
+    unlinkSync(path)
+  }
+  heldHere.add(path)
+  return () => {
+    if (!heldHere.delete(path)) return
+    if (readHolder(path) === process.pid) unlinkSync(path)
+  }
+}
+
+function readHolder(path: string): number | undefined {
+  try {
+    const pid = Number(readlinkSync(path))
+    return Number.isInteger(pid) && pid > 0 ? pid : undefined
+  } catch {
+    return undefined
+  }
+}
+
+function inUse(dataDir: string, pid: number): DataDirectoryInUseError {
+  return new DataDirectoryInUseError(
+    `data directory ${dataDir} is in use by another Gencaster (pid ${pid}); close it or choose another with --data-dir`,
+  )
+}

@@ -1,0 +1,270 @@
+import type { Database } from 'better-sqlite3'
+import { describeStorageError, isStorageError } from './storage-errors.js'
+import { healthyStorage, type StorageHealth } from './storage-health.js'
+
+/** One write, with every value bound: it can run now, or later after a rollback. */
+export interface StorageWrite {
+  /** Runs the statements (inside a transaction the writer opens). */
+  readonly apply: () => void
+  /** Waiting writes with the same key replace each other: the last one wins (beacons). */
+  readonly key?: string
+  /** Given up first, and counted, when too many writes wait (log lines). */
+  readonly droppable?: boolean
+  /** Called once the write is committed. */
+  readonly onWritten?: () => void
+}
+
+/** A write that needs its result now (a document save) could not reach the database. */
+export class StorageUnavailableError extends Error {
+  override readonly name = 'StorageUnavailableError'
+}
+
+export interface StorageWriterOptions {
+  readonly db: Database
+  /** Called when the health changes: a transition, or a retry with a new count waiting. */
+  readonly onHealthChanged?: (health: StorageHealth) => void
+  /** A waiting write failed for a reason of its own (not the storage) and was given up. */
+  readonly onWriteFailed?: (error: unknown) => void
+  readonly now?: () => number
+  readonly retryIntervalMs?: number
+  /** Above this many waiting writes the oldest log lines are dropped. */
+  readonly maxWaiting?: number
+  /** The most waiting writes committed in one transaction before the event loop gets a turn. */
+  readonly chunkSize?: number
+  /**
+   * Set when the core runs on a database in memory because the file could not be opened: the
+   * writes work, but the health stays degraded with this reason (nothing is saved).
+   */
+  readonly unsaved?: string | undefined
+}
+
+interface Waiting {
+  op: StorageWrite
+}
+
+/**
+ * Every database write of the core goes through here. A write that fails because of the storage
+ * (disk full, I/O error, another program holding the lock) never throws into the domain: the
+ * transaction is rolled back, its writes wait in memory in order (a bound drops log lines
+ * first, never answers or instructions), the health turns "degraded" with the reason, and the
+ * writes are retried until one commits again. The domain keeps its state in memory meanwhile.
+ */
+export class StorageWriter {
+  private queue: Waiting[] = []
+  private readonly byKey = new Map<string, Waiting>()
+  private droppableWaiting = 0
+  private batchOps: StorageWrite[] | undefined
+  private batchFailure: unknown
+  private failure: { reason: string; since: number } | undefined
+  private dropped = 0
+  private retryTimer: NodeJS.Timeout | undefined
+  private reported: StorageHealth = healthyStorage
+  private closed = false
+  private readonly now: () => number
+  private readonly retryIntervalMs: number
+  private readonly maxWaiting: number
+  private readonly chunkSize: number
+  private unsavedSince = 0
+
+  constructor(private readonly options: StorageWriterOptions) {
+    this.now = options.now ?? Date.now
+    this.retryIntervalMs = options.retryIntervalMs ?? 1000
+    this.maxWaiting = options.maxWaiting ?? 200_000
+    this.chunkSize = options.chunkSize ?? 5000
+    if (options.unsaved !== undefined) this.unsavedSince = this.now()
+  }
+
+  get health(): StorageHealth {
+    if (!this.failure && this.options.unsaved !== undefined) {
+      return {
+        state: 'degraded',
+        reason: this.options.unsaved,
+        since: new Date(this.unsavedSince).toISOString(),
+        waiting: 0,
+        dropped: 0,
+      }
+    }
+    if (!this.failure) return healthyStorage
+    return {
+      state: 'degraded',
+      reason: this.failure.reason,
+      since: new Date(this.failure.since).toISOString(),
+      waiting: this.queue.length,
+      dropped: this.dropped,
+    }
+  }
+
+  /** Writes now (in the open batch, or in its own transaction), or keeps it for later. */
+  write(op: StorageWrite): void {
+    if (this.failure) return this.enqueue(op)
+    if (this.batchOps) {
+      if (this.batchFailure === undefined) {
+        try {
+          op.apply()
+        } catch (error) {
+          if (!isStorageError(error)) throw error
+          this.batchFailure = error
+        }
+      }
+      this.batchOps.push(op)
+      return
+    }
+    try {
+      this.options.db.transaction(op.apply)()
+    } catch (error) {
+      if (!isStorageError(error)) throw error
+      this.enqueue(op)
+      this.degrade(error)
+      return
+    }
+    op.onWritten?.()
+  }
+
+  /**
+   * Runs `work` with its writes in one transaction (a commit per beacon costs more than the
+   * beacon). If the storage fails, the whole batch waits and is written later, in order.
+   */
+  batch(work: () => void): void {
+    if (this.failure || this.batchOps) return work()
+    const ops: StorageWrite[] = []
+    this.batchOps = ops
+    this.batchFailure = undefined
+    try {
+      this.options.db.transaction(() => {
+        work()
+        if (this.batchFailure !== undefined) throw this.batchFailure
+      })()
+    } catch (error) {
+      if (!isStorageError(error)) throw error
+      for (const op of ops) this.enqueue(op)
+      this.degrade(error)
+      return
+    } finally {
+      this.batchOps = undefined
+      this.batchFailure = undefined
+    }
+    for (const op of ops) op.onWritten?.()
+  }
+
+  /**
+   * For a write whose caller needs the result now (a document save, a stream claim): runs it in
+   * a transaction, or throws StorageUnavailableError saying why (the storage turns degraded).
+   */
+  run<T>(work: () => T): T {
+    try {
+      return this.options.db.transaction(work)()
+    } catch (error) {
+      if (!isStorageError(error)) throw error
+      const reason = describeStorageError(error)
+      if (this.failure) this.failure.reason = reason
+      else this.degrade(error)
+      throw new StorageUnavailableError(`not saved: ${reason}`)
+    }
+  }
+
+  /** On shutdown: tries once more to write what waits; returns how many writes are lost. */
+  close(): number {
+    this.closed = true
+    if (this.retryTimer) clearTimeout(this.retryTimer)
+    this.retryTimer = undefined
+    while (this.failure && this.retryOnce());
+    return this.queue.length
+  }
+
+  private enqueue(op: StorageWrite): void {
+    if (op.key !== undefined) {
+      const waiting = this.byKey.get(op.key)
+      if (waiting) {
+        waiting.op = op
+        return
+      }
+    }
+    const waiting = { op }
+    this.queue.push(waiting)
+    if (op.key !== undefined) this.byKey.set(op.key, waiting)
+    if (op.droppable) this.droppableWaiting += 1
+    if (this.queue.length > this.maxWaiting && this.droppableWaiting > 0) this.dropOldest()
+  }
+
+  /** Drops the oldest log lines down to 90 % of the bound, so this runs once per many writes. */
+  private dropOldest(): void {
+    let excess = this.queue.length - Math.floor(this.maxWaiting * 0.9)
+    this.queue = this.queue.filter((waiting) => {
+      if (excess <= 0 || !waiting.op.droppable) return true
+      excess -= 1
+      this.dropped += 1
+      this.droppableWaiting -= 1
+      if (waiting.op.key !== undefined) this.byKey.delete(waiting.op.key)
+      return false
+    })
+  }
+
+  private degrade(error: unknown): void {
+    const reason = describeStorageError(error)
+    if (this.failure) this.failure.reason = reason
+    else this.failure = { reason, since: this.now() }
+    this.scheduleRetry(this.retryIntervalMs)
+    this.report()
+  }
+
+  private scheduleRetry(delayMs: number): void {
+    if (this.closed || this.retryTimer) return
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = undefined
+      if (this.retryOnce()) this.scheduleRetry(0)
+    }, delayMs)
+    this.retryTimer.unref()
+  }
+
+  /** Commits the next chunk of waiting writes; true when more wait and the storage works. */
+  private retryOnce(): boolean {
+    const chunk = this.queue.slice(0, this.chunkSize)
+    try {
+      this.options.db.transaction(() => {
+        for (const waiting of chunk) this.applyWaiting(waiting.op)
+      })()
+    } catch (error) {
+      if (!isStorageError(error)) throw error
+      this.degrade(error)
+      return false
+    }
+    this.queue.splice(0, chunk.length)
+    for (const waiting of chunk) {
+      const { key, droppable, onWritten } = waiting.op
+      if (key !== undefined && this.byKey.get(key) === waiting) this.byKey.delete(key)
+      if (droppable) this.droppableWaiting -= 1
+      onWritten?.()
+    }
+    if (this.queue.length > 0) return true
+    this.failure = undefined
+    this.report()
+    this.dropped = 0
+    return false
+  }
+
+  private applyWaiting(op: StorageWrite): void {
+    try {
+      op.apply()
+    } catch (error) {
+      if (isStorageError(error)) throw error
+      // Not the storage's fault (a constraint): retrying cannot help, and it must not hold
+      // back every write behind it.
+      this.options.onWriteFailed?.(error)
+    }
+  }
+
+  private report(): void {
+    const health = this.health
+    const last = this.reported
+    if (
+      health.state === last.state &&
+      health.reason === last.reason &&
+      health.waiting === last.waiting &&
+      health.dropped === last.dropped
+    )
+      return
+    // The recovery report carries what was dropped while degraded.
+    this.reported = health.state === 'ok' ? { ...health, dropped: this.dropped } : health
+    this.options.onHealthChanged?.(this.reported)
+  }
+}
