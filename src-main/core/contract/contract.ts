@@ -4,6 +4,7 @@
  * Imports nothing runtime-specific: it is compiled for Node and for the browser alike.
  */
 import { z } from 'zod'
+import type { RemotePasswordSource } from '../config/remote-password-source.js'
 import type { EditorDocument } from '../documents/editor-document.js'
 import type { CoreEventMap } from '../events/core-events.js'
 import type { StreamInstruction } from '../stream/stream-instruction.js'
@@ -14,6 +15,7 @@ import type { PointStreams, Stream, StreamVariable } from '../stream/stream.js'
 export { logOrigins } from '../stream/stream-log.js'
 export type {
   EditorDocument,
+  RemotePasswordSource,
   LogLevel,
   LogOrigin,
   PointStreams,
@@ -71,6 +73,8 @@ export const requestSchemas = {
     position: z.int().min(0).optional(),
   }),
   deleteDocument: z.object({ uuid: z.string().min(1) }),
+  /** The remote-action password, for the control room to show on demand. */
+  remotePassword: z.object({}),
 } as const
 
 export type RequestName = keyof typeof requestSchemas
@@ -98,6 +102,7 @@ export interface RequestResults {
   listDocuments: EditorDocument[]
   saveDocument: EditorDocument
   deleteDocument: { deleted: boolean }
+  remotePassword: { password: string; source: RemotePasswordSource; file: string | undefined }
 }
 
 /** Every answer is a value: errors never throw across a transport. */
