@@ -30,11 +30,11 @@ async function startApp(): Promise<void> {
       'better-sqlite3 has no Electron build yet: start the app with `npm start`, which makes it.',
     )
   }
-  const { settings } = loadSettings({
+  const { settings, passwordSource } = loadSettings({
     argv: process.argv.slice(app.isPackaged ? 1 : 2).filter((arg) => arg.startsWith('--')),
     env: { GENCASTER_DATA_DIR: app.getPath('userData'), ...process.env },
   })
-  core = await GencasterCore.start({ settings, nativeBinding })
+  core = await GencasterCore.start({ settings, nativeBinding, passwordSource })
   dispatcher = new ContractDispatcher(core)
   installAppMenu()
   openWindow()

@@ -2,6 +2,7 @@ import { Dashboard } from './dashboard/dashboard'
 import { EditorPanel } from './editor/editor-panel'
 import { LogPanel } from './logs/log-panel'
 import { ResultMatrix } from './results/result-matrix'
+import { RemotePassword } from './settings/remote-password'
 import { stopAll } from './state/actions'
 import { StorageBanner } from './status/storage-banner'
 import { useApi, useAppState } from './state/store-context'
@@ -19,6 +20,7 @@ export function App() {
         <span className={`connection ${connection}`} data-testid="connection">
           {connection}
         </span>
+        <RemotePassword />
         <button
           className="panic"
           data-testid="panic"

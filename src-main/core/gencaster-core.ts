@@ -1,4 +1,6 @@
 import type { Database } from 'better-sqlite3'
+import { resolveRemotePassword, type RemotePassword } from './config/remote-password.js'
+import type { ConfiguredPasswordSource } from './config/remote-password-source.js'
 import type { Settings } from './config/settings-schema.js'
 import { openDataDirectory, type OpenDataDirectory } from './db/data-directory.js'
 import type { EditorDocumentRepository } from './db/repositories/editor-document-repository.js'
@@ -11,6 +13,7 @@ import { OscInstanceTransport } from './osc/osc-instance-transport.js'
 import { OscMessageRouter } from './osc/osc-message-router.js'
 import { OscServer, type BoundAddress } from './osc/osc-server.js'
 import { RemoteActionAuthGuard } from './osc/remote-action-auth-guard.js'
+import { SenderRateLimiter } from './osc/sender-rate-limiter.js'
 import { InstructionTracker } from './stream/instruction-tracker.js'
 import { LogService } from './stream/log-service.js'
 import { PresenceMonitor } from './stream/presence-monitor.js'
@@ -30,6 +33,8 @@ export interface GencasterCoreOptions {
   readonly presenceCheckIntervalMs?: number
   /** How often writes that wait for the database are retried; tests shorten it. */
   readonly storageRetryMs?: number
+  /** Where the settings' password came from (loadSettings says), for the control room. */
+  readonly passwordSource?: ConfiguredPasswordSource | undefined
 }
 
 /**
@@ -52,6 +57,8 @@ export class GencasterCore {
   private readonly presence: PresenceMonitor
   private readonly batcher: DatagramBatcher
   private readonly authGuard: RemoteActionAuthGuard
+  /** Rejected OSC messages per sender: a flood writes a few lines and one summary. */
+  private readonly rejections: SenderRateLimiter
   private maintenanceTimer: NodeJS.Timeout | undefined
   private boundAddress: BoundAddress | undefined
   private closed = false
@@ -63,6 +70,8 @@ export class GencasterCore {
     readonly settings: Settings,
     private readonly dataDirectory: OpenDataDirectory,
     options: GencasterCoreOptions,
+    /** The password remote actions need: shown in the control room on request, never logged. */
+    readonly remotePassword: RemotePassword,
   ) {
     const clock = options.clock ?? systemClock
     const db = dataDirectory.db
@@ -83,6 +92,7 @@ export class GencasterCore {
       events: this.events,
       clock,
       retentionRows: settings.logRetentionRows,
+      retentionBytes: settings.logRetentionBytes,
     })
     this.points = new StreamPointService({
       repository: repositories.streamPoints,
@@ -90,7 +100,8 @@ export class GencasterCore {
       clock,
       onlineWindowMs: settings.onlineWindowSeconds * 1000,
     })
-    this.authGuard = new RemoteActionAuthGuard({ password: settings.password, clock })
+    this.authGuard = new RemoteActionAuthGuard({ password: remotePassword.password, clock })
+    this.rejections = new SenderRateLimiter({ clock, what: 'rejected OSC messages' })
     this.oscServer = new OscServer({
       host: settings.oscHost,
       port: settings.oscPort,
@@ -138,6 +149,7 @@ export class GencasterCore {
       remoteActions: this.remoteActions,
       authGuard: this.authGuard,
       log: this.log,
+      rejections: this.rejections,
     })
     this.batcher = new DatagramBatcher({
       handle: (datagram, sender) => router.handleDatagram(datagram, sender),
@@ -161,7 +173,8 @@ export class GencasterCore {
     const dataDirectory = openDataDirectory(options.settings.dataDir, options.nativeBinding)
     let core: GencasterCore
     try {
-      core = new GencasterCore(options.settings, dataDirectory, options)
+      const password = resolveRemotePassword(options.settings, options.passwordSource)
+      core = new GencasterCore(options.settings, dataDirectory, options, password)
       core.boundAddress = await core.oscServer.start()
     } catch (error) {
       dataDirectory.db.close()
@@ -227,7 +240,10 @@ export class GencasterCore {
   }
 
   private flushAuthSummaries(endOpenWindows = false): void {
-    for (const summary of this.authGuard.takeSummaries(endOpenWindows)) {
+    for (const summary of [
+      ...this.authGuard.takeSummaries(endOpenWindows),
+      ...this.rejections.takeSummaries(endOpenWindows),
+    ]) {
       this.log.write({
         origin: 'supercollider',
         level: logLevels.WARNING,

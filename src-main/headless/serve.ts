@@ -40,7 +40,7 @@ function logProblem(level: 'WARNING' | 'ERROR', name: string, message: string): 
 
 async function main(): Promise<void> {
   installLastResort((message) => logProblem('ERROR', 'last_resort', message))
-  const { settings, settingsFile, extra } = loadSettings({
+  const { settings, settingsFile, extra, passwordSource } = loadSettings({
     argv: process.argv.slice(2),
     env: process.env,
     extraFlags: { 'http-port': { type: 'string' }, host: { type: 'string' } },
@@ -49,7 +49,7 @@ async function main(): Promise<void> {
   if (port !== undefined && !existsSync(resolve(rendererDir, 'index.html'))) {
     throw new Error(`browser mode needs the built renderer in ${rendererDir}: run npm run build`)
   }
-  const core = await GencasterCore.start({ settings })
+  const core = await GencasterCore.start({ settings, passwordSource })
   running = core
   let browser: BrowserServer | undefined
   if (port !== undefined) {
@@ -81,11 +81,12 @@ async function main(): Promise<void> {
     `Gencaster core: OSC on udp://${osc.host}:${osc.port}, data in ${settings.dataDir}` +
       (settingsFile ? `, settings from ${settingsFile}` : ''),
   )
-  if (settings.password === undefined) {
-    console.log(
-      'No password set (--password or BACKEND_OSC_PASSWORD): remote actions will be refused.',
-    )
-  }
+  // Where the password is, never the password: screens are projected, terminals are logged.
+  const remote = core.remotePassword
+  console.log(
+    `remote-action password: ${remote.file === undefined ? `from the ${remote.source}` : `kept in ${remote.file}`}` +
+      (port === undefined ? '' : '; show it in the control room'),
+  )
   closeOnSignals({
     // The browser server cuts half-open requests after 2 s; the core closes in well under 1 s.
     close: async () => {

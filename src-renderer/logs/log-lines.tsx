@@ -2,16 +2,25 @@ import { useState } from 'react'
 import type { StreamLogEntry } from '../../src-main/core/contract/contract'
 import { useVisibleRows } from '../windowing/use-visible-rows'
 import { logLevelNames } from './log-levels'
+import { showControlCharacters } from './visible-control-characters'
 
 /** Fixed height of one log line (CSS `.log-line`): what lets the list render only what shows. */
 const lineHeight = 16
 
-function LogLineText({ entry }: { readonly entry: StreamLogEntry }) {
+/** One line's text; names and messages come from outside, so their controls are shown. */
+function LogLineText({
+  entry,
+  full = false,
+}: {
+  readonly entry: StreamLogEntry
+  readonly full?: boolean
+}) {
   return (
     <>
       <span className="muted">{entry.createdDate.slice(11, 23)}</span>{' '}
       <span className="log-level">{logLevelNames[entry.level] ?? entry.level}</span>{' '}
-      <span className="muted">{entry.name ?? entry.origin}</span> {entry.message}
+      <span className="muted">{showControlCharacters(entry.name ?? entry.origin)}</span>{' '}
+      {showControlCharacters(entry.message, full)}
     </>
   )
 }
@@ -36,7 +45,7 @@ export function LogLines({ lines }: { readonly lines: readonly StreamLogEntry[] 
             key={entry.uuid}
             className={`log-line level-${entry.level}`}
             data-testid="log-line"
-            title={entry.message}
+            title={showControlCharacters(entry.message, true)}
             onClick={() => setOpened(opened?.uuid === entry.uuid ? undefined : entry)}
           >
             <LogLineText entry={entry} />
@@ -52,7 +61,7 @@ export function LogLines({ lines }: { readonly lines: readonly StreamLogEntry[] 
           data-testid="log-detail"
           onClick={() => setOpened(undefined)}
         >
-          <LogLineText entry={opened} />
+          <LogLineText entry={opened} full />
         </p>
       )}
     </>

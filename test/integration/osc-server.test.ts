@@ -258,7 +258,7 @@ describe('OSC server over real UDP with a real database file', () => {
       expect.arrayContaining([
         expect.stringMatching(/rejected \/beacon .*MalformedOscMessage: .*odd number of arguments/),
         expect.stringMatching(/rejected \/beacon .*lang_port: missing/),
-        expect.stringMatching(/unknown route \/no\/such\/route/),
+        expect.stringMatching(/rejected \/no\/such\/route from .*: unknown route$/),
         expect.stringMatching(/rejected packet .*undecodable OSC packet/),
         expect.stringMatching(/unsupported protocol_version/),
         expect.stringMatching(/unknown action/),

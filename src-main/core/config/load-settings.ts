@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { defaultDataDir } from './default-data-dir.js'
+import type { ConfiguredPasswordSource } from './remote-password-source.js'
 import { settingsSchema, type Settings } from './settings-schema.js'
 
 /** Settings that cannot be used; the message lists every problem, never a password. */
@@ -14,11 +15,13 @@ const flagToSetting = {
   'osc-host': ['oscHost', 'text'],
   'osc-port': ['oscPort', 'number'],
   password: ['password', 'text'],
+  'password-file': ['passwordFile', 'text'],
   'data-dir': ['dataDir', 'text'],
   'online-window': ['onlineWindowSeconds', 'number'],
   'answer-timeout': ['answerTimeoutSeconds', 'number'],
   'manual-finish-timeout': ['manualFinishTimeoutSeconds', 'number'],
   'log-retention': ['logRetentionRows', 'number'],
+  'log-retention-bytes': ['logRetentionBytes', 'number'],
 } as const satisfies Record<string, readonly [keyof Settings, 'text' | 'number']>
 
 /** Environment variables: the original's BACKEND_OSC_* and our own GENCASTER_*. */
@@ -27,6 +30,7 @@ const envToSetting = {
   BACKEND_OSC_PASSWORD: ['password', 'text'],
   GENCASTER_OSC_HOST: ['oscHost', 'text'],
   GENCASTER_DATA_DIR: ['dataDir', 'text'],
+  GENCASTER_PASSWORD_FILE: ['passwordFile', 'text'],
 } as const satisfies Record<string, readonly [keyof Settings, 'text' | 'number']>
 
 export interface LoadSettingsInput {
@@ -42,6 +46,8 @@ export interface LoadedSettings {
   readonly extra: Record<string, string | boolean | undefined>
   /** The settings file that was read, if any. */
   readonly settingsFile: string | undefined
+  /** Where `password` or `passwordFile` came from; undefined when neither is set. */
+  readonly passwordSource: ConfiguredPasswordSource | undefined
 }
 
 /**
@@ -60,6 +66,11 @@ export function loadSettings(input: LoadSettingsInput): LoadedSettings {
     input.env.GENCASTER_SETTINGS ??
     existingFile(join(String(dataDir), 'settings.json'))
   const fromFile = settingsFile === undefined ? {} : readSettingsFile(settingsFile)
+  const passwordSource = choosePassword([
+    ['flag', fromFlags],
+    ['environment', fromEnv],
+    ['settings file', fromFile],
+  ])
   const result = settingsSchema.safeParse({ ...fromFile, ...fromEnv, ...fromFlags, dataDir })
   if (!result.success) {
     const problems = result.error.issues.map((issue) => {
@@ -75,7 +86,29 @@ export function loadSettings(input: LoadSettingsInput): LoadedSettings {
   const extra: Record<string, string | boolean | undefined> = {}
   for (const name of Object.keys(input.extraFlags ?? {}))
     extra[name] = flags[name] as string | boolean | undefined
-  return { settings: result.data, extra, settingsFile }
+  return { settings: result.data, extra, settingsFile, passwordSource }
+}
+
+/**
+ * The highest layer that names a password (itself or its file) decides; the lower layers'
+ * password settings are dropped, so a flag's --password-file beats a settings file's password.
+ */
+function choosePassword(
+  layers: readonly (readonly [ConfiguredPasswordSource, Record<string, unknown>])[],
+): ConfiguredPasswordSource | undefined {
+  let chosen: ConfiguredPasswordSource | undefined
+  for (const [source, values] of layers) {
+    const named = values.password !== undefined || values.passwordFile !== undefined
+    if (chosen !== undefined) {
+      delete values.password
+      delete values.passwordFile
+    } else if (named) {
+      if (values.password !== undefined && values.passwordFile !== undefined)
+        throw new SettingsError(`${source}: give a password or a password file, not both`)
+      chosen = values.passwordFile === undefined ? source : 'password file'
+    }
+  }
+  return chosen
 }
 
 function parseFlags(input: LoadSettingsInput): Record<string, string | boolean | undefined> {

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod'
 import type { StorageHealth } from '../db/storage-health.js'
+import type { RemotePasswordSource } from '../config/remote-password-source.js'
 import type { EditorDocument } from '../documents/editor-document.js'
 import type { CoreEventMap } from '../events/core-events.js'
 import type { InstructionView } from './wire-views.js'
@@ -16,6 +17,7 @@ export { logOrigins } from '../stream/stream-log.js'
 export type {
   EditorDocument,
   InstructionView,
+  RemotePasswordSource,
   LogLevel,
   LogOrigin,
   PointStreams,
@@ -73,6 +75,8 @@ export const requestSchemas = {
     position: z.int().min(0).optional(),
   }),
   deleteDocument: z.object({ uuid: z.string().min(1) }),
+  /** The remote-action password, for the control room to show on demand. */
+  remotePassword: z.object({}),
 } as const
 
 export type RequestName = keyof typeof requestSchemas
@@ -103,6 +107,7 @@ export interface RequestResults {
   listDocuments: EditorDocument[]
   saveDocument: EditorDocument
   deleteDocument: { deleted: boolean }
+  remotePassword: { password: string; source: RemotePasswordSource; file: string | undefined }
 }
 
 /** Every answer is a value: errors never throw across a transport. */

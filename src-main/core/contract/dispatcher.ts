@@ -83,6 +83,12 @@ export class ContractDispatcher {
       saveDocument: ({ uuid, title, text, position }) =>
         documents.save({ uuid, title, text, position: position ?? 0, nowIso: toIso(Date.now()) }),
       deleteDocument: ({ uuid }) => ({ deleted: documents.delete(uuid) }),
+      // Only to a UI that is already trusted (IPC, or a WebSocket behind the session token).
+      remotePassword: () => ({
+        password: core.remotePassword.password,
+        source: core.remotePassword.source,
+        file: core.remotePassword.file,
+      }),
     }
   }
 

@@ -15,6 +15,8 @@ import {
   validateFields,
 } from './message-schemas.js'
 import type { RemoteActionAuthGuard } from './remote-action-auth-guard.js'
+import type { SenderRateLimiter } from './sender-rate-limiter.js'
+import { clipText } from '../stream/clip-text.js'
 
 export interface OscMessageRouterOptions {
   readonly points: StreamPointService
@@ -22,14 +24,24 @@ export interface OscMessageRouterOptions {
   readonly remoteActions: RemoteActionService
   readonly authGuard: RemoteActionAuthGuard
   readonly log: LogService
+  /** Decides which rejections get a line of their own; the rest are summarised per sender. */
+  readonly rejections: SenderRateLimiter
 }
+
+/** How much of an address a log line repeats: enough to recognise it, never 64 KB. */
+const shownAddressChars = 200
+
+/** A rejection the router logs itself, with a fixed kind for the flood summary. */
+class UnknownRoute extends MalformedOscMessage {}
 
 type RouteHandler = (fields: Record<string, unknown>, sender: RemoteInfo) => void
 
 /**
  * Decodes each datagram, validates it against its route's schema and applies it. Nothing
- * thrown inside gets past `handleDatagram`: every rejected packet becomes one ERROR log line
- * naming the sender and the reason (never a password), and the server keeps serving.
+ * thrown inside gets past `handleDatagram`: a rejected message becomes an ERROR log line
+ * naming the sender and the reason (never a password), and the server keeps serving. Per
+ * sender only the first rejections of a window get a line each; the rest are counted and
+ * summarised (`rejections`), so a flood of bogus messages cannot flood the log.
  */
 export class OscMessageRouter {
   private readonly routes: ReadonlyMap<string, RouteHandler>
@@ -65,7 +77,7 @@ export class OscMessageRouter {
   private handleMessage(message: DecodedOscMessage, sender: RemoteInfo): void {
     try {
       const route = this.routes.get(message.address)
-      if (!route) throw new MalformedOscMessage(`unknown route ${message.address}`)
+      if (!route) throw new UnknownRoute('unknown route')
       route(parseKeyValueList(message.args), sender)
     } catch (error) {
       this.reject(sender, message.address, error)
@@ -111,16 +123,29 @@ export class OscMessageRouter {
   }
 
   private reject(sender: RemoteInfo, address: string | undefined, error: unknown): void {
+    // Failed passwords are rate-limited by the guard already (it decided this one is logged).
+    if (!(error instanceof OscBackendAuthException)) {
+      const verdict = this.options.rejections.record(sender.address, rejectionKind(address, error))
+      if (!verdict.logOneByOne) return
+    }
     const kind =
       error instanceof MalformedOscMessage || error instanceof OscBackendAuthException
         ? error.name
         : 'internal error'
     const reason = error instanceof Error ? error.message : String(error)
+    const what = address === undefined ? 'packet' : clipText(address, shownAddressChars)
     this.options.log.write({
       origin: 'supercollider',
       level: logLevels.ERROR,
       name: 'osc_server',
-      message: `rejected ${address ?? 'packet'} from ${sender.address}:${sender.port}: ${kind}: ${reason}`,
+      message: `rejected ${what} from ${sender.address}:${sender.port}: ${kind}: ${reason}`,
     })
   }
+}
+
+/** A short fixed label for the summary: never the address itself, which anyone can choose. */
+function rejectionKind(address: string | undefined, error: unknown): string {
+  if (error instanceof UnknownRoute) return 'unknown route'
+  if (!(error instanceof MalformedOscMessage)) return 'internal error'
+  return address === undefined ? 'undecodable' : `bad ${address}`
 }

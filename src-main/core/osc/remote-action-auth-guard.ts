@@ -1,5 +1,6 @@
 import { createHash, timingSafeEqual } from 'node:crypto'
 import type { Clock } from '../time/clock.js'
+import { SenderRateLimiter } from './sender-rate-limiter.js'
 
 export interface RemoteActionAuthGuardOptions {
   /** The configured password; undefined disables remote actions altogether. */
@@ -17,14 +18,13 @@ export type AuthVerdict =
   | { readonly ok: true }
   | { readonly ok: false; readonly reason: string; readonly shouldLog: boolean }
 
-interface SenderRecord {
-  windowStart: number
-  failures: number
-  suppressed: number
-}
-
 function digest(text: string): Buffer {
   return createHash('sha256').update(text, 'utf8').digest()
+}
+
+/** Clock time as the log shows it (UTC, like the lines' own timestamps). */
+function timeOfDay(ms: number): string {
+  return `${new Date(ms).toISOString().slice(11, 19)} UTC`
 }
 
 /**
@@ -33,45 +33,59 @@ function digest(text: string): Buffer {
  */
 export class RemoteActionAuthGuard {
   private readonly expected: Buffer | undefined
-  private readonly senders = new Map<string, SenderRecord>()
-  private readonly endedSummaries: string[] = []
-  private readonly windowMs: number
-  private readonly loggedPerWindow: number
+  private readonly failures: SenderRateLimiter
+  /** The right password from a locked-out sender: said once per window, never silently lost. */
+  private readonly refusedWhileLocked: SenderRateLimiter
   private readonly blockAfter: number
 
-  constructor(private readonly options: RemoteActionAuthGuardOptions) {
+  constructor(options: RemoteActionAuthGuardOptions) {
     // Comparing fixed-length digests keeps the comparison's time independent of the length
     // and content of the guess.
     this.expected = options.password === undefined ? undefined : digest(options.password)
-    this.windowMs = options.windowMs ?? 60_000
-    this.loggedPerWindow = options.loggedFailuresPerWindow ?? 3
+    const windowMs = options.windowMs ?? 60_000
+    this.failures = new SenderRateLimiter({
+      clock: options.clock,
+      what: 'rejected remote actions',
+      windowMs,
+      loggedPerWindow: options.loggedFailuresPerWindow ?? 3,
+    })
+    this.refusedWhileLocked = new SenderRateLimiter({
+      clock: options.clock,
+      what: 'remote actions with the right password refused during a lockout',
+      windowMs,
+      loggedPerWindow: 1,
+    })
     this.blockAfter = options.blockAfterFailures ?? 10
   }
 
   check(senderHost: string, password: unknown): AuthVerdict {
-    const record = this.recordFor(senderHost)
-    if (record.failures >= this.blockAfter) {
-      record.suppressed += 1
+    const guess = typeof password === 'string' ? digest(password) : undefined
+    const right =
+      this.expected !== undefined && guess !== undefined && timingSafeEqual(guess, this.expected)
+    const lockout = this.failures.current(senderHost)
+    if (lockout && lockout.count >= this.blockAfter) {
+      if (right) {
+        const notice = this.refusedWhileLocked.record(senderHost, 'right password')
+        return {
+          ok: false,
+          reason:
+            `sender locked out after ${this.blockAfter} failed passwords ` +
+            `(until ${timeOfDay(lockout.windowEnd)}), although the password was right`,
+          shouldLog: notice.logOneByOne,
+        }
+      }
+      this.failures.record(senderHost, 'refused during lockout')
       return { ok: false, reason: 'too many failed attempts', shouldLog: false }
     }
-    const guess = typeof password === 'string' ? digest(password) : undefined
-    if (
-      this.expected !== undefined &&
-      guess !== undefined &&
-      timingSafeEqual(guess, this.expected)
-    ) {
-      return { ok: true }
-    }
-    record.failures += 1
-    const shouldLog = record.failures <= this.loggedPerWindow
-    if (!shouldLog) record.suppressed += 1
+    if (right) return { ok: true }
     const reason =
       this.expected === undefined
         ? 'remote actions are disabled: no password is configured'
         : guess === undefined
           ? 'missing password'
           : 'wrong password'
-    return { ok: false, reason, shouldLog }
+    const { logOneByOne } = this.failures.record(senderHost, reason)
+    return { ok: false, reason, shouldLog: logOneByOne }
   }
 
   /**
@@ -79,30 +93,9 @@ export class RemoteActionAuthGuard {
    * `endOpenWindows` (at shutdown) also ends the windows still running.
    */
   takeSummaries(endOpenWindows = false): string[] {
-    const now = this.options.clock.now()
-    for (const [host, record] of this.senders) {
-      if (endOpenWindows || now - record.windowStart >= this.windowMs) this.endWindow(host, record)
-    }
-    return this.endedSummaries.splice(0)
-  }
-
-  private recordFor(host: string): SenderRecord {
-    const now = this.options.clock.now()
-    const existing = this.senders.get(host)
-    if (existing && now - existing.windowStart < this.windowMs) return existing
-    if (existing) this.endWindow(host, existing)
-    const fresh = { windowStart: now, failures: 0, suppressed: 0 }
-    this.senders.set(host, fresh)
-    return fresh
-  }
-
-  private endWindow(host: string, record: SenderRecord): void {
-    this.senders.delete(host)
-    if (record.suppressed === 0) return
-    this.endedSummaries.push(
-      `${record.suppressed} further rejected remote actions from ${host} were not logged one by one ` +
-        `(${record.failures} failed passwords within ${Math.round(this.windowMs / 1000)} s; ` +
-        `blocked after ${this.blockAfter})`,
-    )
+    return [
+      ...this.failures.takeSummaries(endOpenWindows),
+      ...this.refusedWhileLocked.takeSummaries(endOpenWindows),
+    ]
   }
 }

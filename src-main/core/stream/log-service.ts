@@ -1,6 +1,8 @@
 import type { CoreEvents } from '../events/core-events.js'
 import type { LogQuery, StreamLogRepository } from '../db/repositories/stream-log-repository.js'
 import { toIso, type Clock } from '../time/clock.js'
+import { clipText } from './clip-text.js'
+import { LogRetention } from './log-retention.js'
 import type { NewLogEntry, StreamLogEntry } from './stream-log.js'
 
 export interface LogServiceOptions {
@@ -9,26 +11,35 @@ export interface LogServiceOptions {
   readonly clock: Clock
   /** The newest lines kept; older ones are deleted so a chatty instance cannot fill the disk. */
   readonly retentionRows: number
+  /** The same bound in approximate bytes: a few huge lines weigh as much as many small ones. */
+  readonly retentionBytes?: number
 }
+
+/** The longest message stored; a longer one is cut and says how long it was. */
+export const maxLogMessageChars = 8192
+const maxLogNameChars = 200
 
 /** Writes StreamLog lines, announces them, and keeps the table within its retention bound. */
 export class LogService {
-  private writesSincePrune = 0
-  private readonly pruneEvery: number
+  private readonly retention: LogRetention
 
   constructor(private readonly options: LogServiceOptions) {
-    // Pruning is one DELETE; doing it every few hundred writes keeps the table within about
-    // 10 % of the bound without paying for it on every line.
-    this.pruneEvery = Math.max(1, Math.min(1000, Math.ceil(options.retentionRows / 10)))
+    this.retention = new LogRetention({
+      repository: options.repository,
+      rows: options.retentionRows,
+      bytes: options.retentionBytes ?? 64 * 1024 * 1024,
+    })
   }
 
   write(entry: NewLogEntry): StreamLogEntry {
-    const stored = this.options.repository.add(entry, toIso(this.options.clock.now()))
-    this.writesSincePrune += 1
-    if (this.writesSincePrune >= this.pruneEvery) {
-      this.writesSincePrune = 0
-      this.options.repository.pruneKeepingNewest(this.options.retentionRows)
+    // Lines come from outside (instances, any sender's OSC): none may be of any size.
+    const bounded: NewLogEntry = {
+      ...entry,
+      message: clipText(entry.message, maxLogMessageChars),
+      name: entry.name == null ? null : clipText(entry.name, maxLogNameChars),
     }
+    const stored = this.options.repository.add(bounded, toIso(this.options.clock.now()))
+    this.retention.added(stored)
     this.options.events.emit('log-added', stored)
     return stored
   }

@@ -90,4 +90,44 @@ describe('loadSettings', () => {
     })
     expect(loaded.extra['http-port']).toBe('8080')
   })
+
+  it('takes the password or a password file from the highest layer that names one', () => {
+    const env = { GENCASTER_DATA_DIR: dir.path }
+    expect(loadSettings({ argv: [], env })).toMatchObject({ passwordSource: undefined })
+    writeFileSync(join(dir.path, 'settings.json'), JSON.stringify({ password: 'in-file' }))
+    expect(loadSettings({ argv: [], env })).toMatchObject({
+      settings: { password: 'in-file' },
+      passwordSource: 'settings file',
+    })
+    const fromEnv = loadSettings({ argv: [], env: { ...env, GENCASTER_PASSWORD_FILE: '/p' } })
+    expect(fromEnv.passwordSource).toBe('password file')
+    expect(fromEnv.settings.passwordFile).toBe('/p')
+    // The settings file's password does not linger beside the environment's file.
+    expect(fromEnv.settings.password).toBeUndefined()
+    const fromFlag = loadSettings({
+      argv: ['--password', 'flag'],
+      env: { ...env, GENCASTER_PASSWORD_FILE: '/p' },
+    })
+    expect(fromFlag).toMatchObject({ settings: { password: 'flag' }, passwordSource: 'flag' })
+    expect(fromFlag.settings.passwordFile).toBeUndefined()
+    expect(
+      loadSettings({ argv: [], env: { ...env, BACKEND_OSC_PASSWORD: 'e' } }).passwordSource,
+    ).toBe('environment')
+    expect(loadSettings({ argv: ['--password-file', '/q'], env }).settings.passwordFile).toBe('/q')
+    expect(() => loadSettings({ argv: ['--password', 'x', '--password-file', '/q'], env })).toThrow(
+      'flag: give a password or a password file, not both',
+    )
+  })
+
+  it('reads the log bound in bytes', () => {
+    const args = ['--data-dir', dir.path]
+    expect(loadSettings({ argv: args, env: {} }).settings.logRetentionBytes).toBe(64 * 1024 * 1024)
+    expect(
+      loadSettings({ argv: [...args, '--log-retention-bytes', '2000000'], env: {} }).settings
+        .logRetentionBytes,
+    ).toBe(2_000_000)
+    expect(() => loadSettings({ argv: [...args, '--log-retention-bytes', '10'], env: {} })).toThrow(
+      /logRetentionBytes/,
+    )
+  })
 })

@@ -38,19 +38,27 @@ describe('RemoteActionAuthGuard', () => {
     })
     const verdicts = Array.from({ length: 12 }, () => guard.check('attacker', 'guess'))
     expect(verdicts.filter((verdict) => !verdict.ok && verdict.shouldLog)).toHaveLength(3)
-    // Blocked: even the right password is refused until the window ends.
-    expect(guard.check('attacker', 'secret')).toMatchObject({
+    // Blocked: even the right password is refused until the window ends, and that is said
+    // once (never the password itself), not dropped without a word.
+    const refused = guard.check('attacker', 'secret')
+    expect(refused).toEqual({
       ok: false,
-      reason: 'too many failed attempts',
+      reason:
+        'sender locked out after 5 failed passwords (until 00:17:40 UTC), although the password was right',
+      shouldLog: true,
     })
+    expect(guard.check('attacker', 'secret')).toMatchObject({ ok: false, shouldLog: false })
     // Other senders are not affected.
     expect(guard.check('performer', 'secret')).toEqual({ ok: true })
     expect(guard.takeSummaries()).toEqual([])
     clock.advance(60_000)
     const summaries = guard.takeSummaries()
-    expect(summaries).toHaveLength(1)
-    expect(summaries[0]).toContain('10 further rejected remote actions from attacker')
-    expect(summaries[0]).not.toContain('guess')
+    expect(summaries).toEqual([
+      '9 further rejected remote actions from attacker not logged one by one in 60 s: 7 refused during lockout, 2 wrong password',
+      '1 further remote actions with the right password refused during a lockout from attacker not logged one by one in 60 s: 1 right password',
+    ])
+    expect(summaries.join()).not.toContain('guess')
+    expect(summaries.join()).not.toContain('secret')
     expect(guard.check('attacker', 'secret')).toEqual({ ok: true })
   })
 })

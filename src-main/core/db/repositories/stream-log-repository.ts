@@ -3,6 +3,10 @@ import { likeSubstring } from '../like-pattern.js'
 import type { StorageWriter } from '../storage-writer.js'
 import type { LogLevel, LogOrigin, NewLogEntry, StreamLogEntry } from '../../stream/stream-log.js'
 
+/** What one row costs on disk, roughly: its texts plus uuids, dates and index entries. */
+export const rowOverheadBytes = 200
+const approximateRowBytes = `length(CAST(message AS BLOB)) + length(CAST(COALESCE(name, '') AS BLOB)) + ${rowOverheadBytes}`
+
 interface StreamLogRow {
   uuid: string
   created_date: string
@@ -41,11 +45,33 @@ export interface LogQuery {
   readonly limit?: number | undefined
 }
 
+/** How many lines, and their approximate bytes on disk (texts plus a fixed allowance a row). */
+export interface LogSize {
+  readonly rows: number
+  readonly bytes: number
+}
+
+/** The size of every line and of the lines with one name (`measure`, `deleteOldest`). */
+export interface LogSizes {
+  readonly all: LogSize
+  readonly named: LogSize
+}
+
+/** What a stored line costs, counted as `measure` counts it. */
+export function approximateBytes(entry: Pick<StreamLogEntry, 'message' | 'name'>): number {
+  return (
+    Buffer.byteLength(entry.message, 'utf8') +
+    Buffer.byteLength(entry.name ?? '', 'utf8') +
+    rowOverheadBytes
+  )
+}
+
 /** The `stream_log` table. */
 export class StreamLogRepository {
   private readonly insert: Statement
   private readonly search: Statement
-  private readonly prune: Statement
+  private readonly measureAll: Statement
+  private readonly deleteOldestRows: Statement
 
   constructor(
     db: Database,
@@ -66,9 +92,16 @@ export class StreamLogRepository {
         AND (@text IS NULL OR message LIKE '%' || @text || '%' ESCAPE '\\')
       ORDER BY created_date DESC, rowid DESC
       LIMIT @limit`)
-    this.prune = db.prepare(`
+    this.measureAll = db.prepare(`
+      SELECT count(*) AS rows, COALESCE(SUM(${approximateRowBytes}), 0) AS bytes,
+        COALESCE(SUM(name = @name), 0) AS namedRows,
+        COALESCE(SUM(CASE WHEN name = @name THEN ${approximateRowBytes} END), 0) AS namedBytes
+      FROM stream_log`)
+    this.deleteOldestRows = db.prepare(`
       DELETE FROM stream_log WHERE rowid IN (
-        SELECT rowid FROM stream_log ORDER BY rowid DESC LIMIT -1 OFFSET ?)`)
+        SELECT rowid FROM stream_log WHERE (@only IS NULL OR name = @only)
+        ORDER BY rowid LIMIT @count)
+      RETURNING ${approximateRowBytes} AS bytes, COALESCE(name = @name, 0) AS named`)
   }
 
   /**
@@ -104,8 +137,54 @@ export class StreamLogRepository {
     return rows.map(toLogEntry)
   }
 
-  /** Deletes all but the newest `keep` lines (through the writer: it may run later). */
-  pruneKeepingNewest(keep: number): void {
-    this.writer.write({ key: 'log prune', droppable: true, apply: () => this.prune.run(keep) })
+  /** Sizes of the whole table and of the lines named `name` (one pass over the table). */
+  measure(name: string): LogSizes {
+    const row = this.measureAll.get({ name }) as {
+      rows: number
+      bytes: number
+      namedRows: number
+      namedBytes: number
+    }
+    return {
+      all: { rows: row.rows, bytes: row.bytes },
+      named: { rows: row.namedRows, bytes: row.namedBytes },
+    }
+  }
+
+  /**
+   * Deletes the `count` oldest lines, or the oldest named `only`, through the writer (while the
+   * storage is degraded it runs later, and a newer prune replaces a waiting one); `onDeleted`
+   * hears what went, in all and of the lines named `name`, once it ran.
+   */
+  deleteOldest(
+    count: number,
+    name: string,
+    only: string | undefined,
+    onDeleted: (gone: LogSizes) => void,
+  ): void {
+    this.writer.write({
+      key: `log prune ${only ?? '*'}`,
+      droppable: true,
+      apply: () => {
+        const gone = this.deleteOldestRows.all({ count, name, only: only ?? null }) as {
+          bytes: number
+          named: number
+        }[]
+        let bytes = 0
+        let namedRows = 0
+        let namedBytes = 0
+        for (const row of gone) {
+          bytes += row.bytes
+          if (row.named) {
+            namedRows += 1
+            namedBytes += row.bytes
+          }
+        }
+        onDeleted({
+          all: { rows: gone.length, bytes },
+          named: { rows: namedRows, bytes: namedBytes },
+        })
+      },
+    })
   }
 }

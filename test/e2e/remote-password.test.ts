@@ -1,0 +1,54 @@
+import { execFileSync } from 'node:child_process'
+import { join, resolve } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { launchChromium } from '../support/chromium.js'
+import { missingTool } from '../support/required-tool.js'
+import { startServe, type ServeProcess } from '../support/serve-process.js'
+import { makeTempDir } from '../support/temp-dir.js'
+
+const root = resolve(import.meta.dirname, '../..')
+const password = 'stage-secret-4711'
+
+describe.skipIf(missingTool('chromium', 'chromium'))('the remote password in the header', () => {
+  let data: ReturnType<typeof makeTempDir>
+  let browser: Awaited<ReturnType<typeof launchChromium>>
+  let serve: ServeProcess | undefined
+
+  beforeAll(async () => {
+    execFileSync(join(root, 'node_modules/.bin/electron-vite'), ['build', '--logLevel', 'warn'], {
+      cwd: root,
+    })
+    data = makeTempDir('remote-password')
+    browser = await launchChromium()
+    // The last --password wins over the one startServe passes.
+    serve = await startServe(data.path, ['--password', password])
+  }, 90_000)
+
+  afterAll(async () => {
+    await browser?.close()
+    await serve?.stop()
+    data?.remove()
+  })
+
+  it('is hidden until "show" is clicked, and hidden again on a click', async () => {
+    const page = await browser.context.newPage()
+    await page.goto(serve!.url)
+    await expect.poll(() => page.getByTestId('connection').textContent()).toBe('connected')
+    const header = page.getByTestId('remote-password')
+    expect(await header.textContent()).toContain('••••••')
+    // Not in the page at all before it is asked for.
+    expect(await page.content()).not.toContain(password)
+
+    await page.getByTestId('remote-password-show').click()
+    const value = page.getByTestId('remote-password-value')
+    await expect.poll(() => value.textContent()).toBe(password)
+    expect(await value.getAttribute('title')).toContain('set by --password')
+    await page.screenshot({ path: join(root, 'test-artifacts', 'e2e', '20-remote-password.png') })
+
+    await value.click()
+    await expect.poll(() => value.count()).toBe(0)
+    expect(await page.content()).not.toContain(password)
+    // Nor did it reach the terminal.
+    expect(serve!.output()).not.toContain(password)
+  })
+})
