@@ -6,7 +6,12 @@ import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { launchChromium } from '../support/chromium.js'
 import { missingTool } from '../support/required-tool.js'
-import { startServe, type ServeProcess } from '../support/serve-process.js'
+import {
+  freeTcpPort,
+  freeUdpPort,
+  startServe,
+  type ServeProcess,
+} from '../support/serve-process.js'
 import { makeTempDir } from '../support/temp-dir.js'
 
 const root = resolve(import.meta.dirname, '../..')
@@ -70,6 +75,7 @@ describe.skipIf(missingTool('chromium', 'chromium'))(
     let serve: ServeProcess
     let browser: Awaited<ReturnType<typeof launchChromium>>
     let page: Page
+    let ports: { oscPort: number; httpPort: number }
 
     beforeAll(async () => {
       mkdirSync(artifacts, { recursive: true })
@@ -77,7 +83,9 @@ describe.skipIf(missingTool('chromium', 'chromium'))(
         cwd: root,
       })
       data = makeTempDir('editor-typing')
-      serve = await startServe(data.path)
+      // Fixed ports, so that a restarted core answers the same link.
+      ports = { oscPort: await freeUdpPort(), httpPort: await freeTcpPort() }
+      serve = await startServe(data.path, [], ports)
       browser = await launchChromium()
       page = await browser.context.newPage()
     }, 60_000)
@@ -209,6 +217,30 @@ describe.skipIf(missingTool('chromium', 'chromium'))(
       await page.keyboard.type('!', { delay: 20 })
       expect((await readEditor(page)).text).toBe(`${last}!`)
       await page.screenshot({ path: join(artifacts, 'editor-03-after-reload.png') })
+    })
+
+    it('keeps what was typed while the core was away, and saves it once the core is back', async () => {
+      const before = (await readEditor(page)).text
+      await serve.stop()
+      await expect.poll(() => page.getByTestId('connection').textContent()).toBe('disconnected')
+      // Typed with the core gone: its save goes nowhere, and waits.
+      await page.keyboard.type(' // offline', { delay: 30 })
+      await page.waitForTimeout(pauseMs)
+      const typedOffline = `${before} // offline`
+      expect((await readEditor(page)).text).toBe(typedOffline)
+
+      serve = await startServe(data.path, [], ports)
+      await expect
+        .poll(() => page.getByTestId('connection').textContent(), { timeout: 10_000 })
+        .toBe('connected')
+      await expect.poll(storedFirstText, { timeout: 10_000 }).toBe(typedOffline)
+      const reading = await readEditor(page)
+      expect(reading.text).toBe(typedOffline)
+      expect(reading.head).toBe(typedOffline.length)
+      expect(reading.focused).toBe(true)
+      await page.keyboard.type(';', { delay: 30 })
+      expect((await readEditor(page)).text).toBe(`${typedOffline};`)
+      await page.screenshot({ path: join(artifacts, 'editor-04-after-reconnect.png') })
     })
   },
 )
