@@ -1,96 +1,50 @@
-import { closeBrackets, closeBracketsKeymap } from '@codemirror/autocomplete'
-import { defaultKeymap, history, historyKeymap, toggleComment } from '@codemirror/commands'
-import { bracketMatching, indentOnInput } from '@codemirror/language'
-import { EditorState } from '@codemirror/state'
-import {
-  drawSelection,
-  EditorView,
-  highlightActiveLine,
-  keymap,
-  lineNumbers,
-} from '@codemirror/view'
+import { EditorView } from '@codemirror/view'
 import { useEffect, useRef } from 'react'
-import { lineAt, regionToEvaluate } from './evaluation-region'
-import { flashField, flashRegion } from './flash-evaluated'
-import { supercollider, supercolliderHighlighting } from './supercollider-language'
+import { createDocumentState } from './document-state'
+import type { EditorHandlers, EditorSessions } from './editor-sessions'
 
-export interface CodeEditorProps {
-  /** The document's text when it is opened; the editor owns the text afterwards. */
+export interface CodeEditorProps extends EditorHandlers {
+  readonly uuid: string
+  /** The document's stored text: read only the first time the page opens the document. */
   readonly initialText: string
-  readonly onEvaluate: (code: string) => void
-  readonly onStop: () => void
-  readonly onChange: (text: string) => void
+  /** Where each opened document's editor state lives between tab switches. */
+  readonly sessions: EditorSessions
 }
 
 /**
- * CodeMirror 6 with SuperCollider highlighting and the IDE's keys: Ctrl/Cmd+Enter evaluates the
- * selection or the enclosing block or line, Shift+Enter the line, Ctrl/Cmd+. stops everything.
+ * CodeMirror 6 with SuperCollider highlighting and the IDE's keys, for one document. The view is
+ * built when the tab is shown and never again while it is: saves, snapshots and store updates
+ * re-render this component without touching the text, the selection, the undo history or the
+ * focus. Leaving the tab keeps its state in `sessions` for when it comes back.
  */
-export function CodeEditor({ initialText, onEvaluate, onStop, onChange }: CodeEditorProps) {
+export function CodeEditor({
+  uuid,
+  initialText,
+  sessions,
+  onEvaluate,
+  onStop,
+  onChange,
+}: CodeEditorProps) {
   const host = useRef<HTMLDivElement>(null)
-  // Handlers change with every render; the editor is built once and reads the latest ones.
-  const handlers = useRef({ onEvaluate, onStop, onChange })
-  handlers.current = { onEvaluate, onStop, onChange }
+  const session = sessions.open(uuid, { onEvaluate, onStop, onChange }, (handlers) =>
+    createDocumentState(uuid, initialText, handlers),
+  )
+  // Handlers change with every render; the editor's keys read the latest ones.
+  session.handlers.current = { onEvaluate, onStop, onChange }
 
   useEffect(() => {
     if (!host.current) return undefined
-    const evaluate =
-      (pick: (view: EditorView) => { from: number; to: number }) => (view: EditorView) => {
-        const region = pick(view)
-        const code = view.state.sliceDoc(region.from, region.to).trim()
-        if (code === '') return true
-        flashRegion(view, region.from, region.to)
-        handlers.current.onEvaluate(code)
-        return true
-      }
-    const view = new EditorView({
-      parent: host.current,
-      state: EditorState.create({
-        doc: initialText,
-        extensions: [
-          keymap.of([
-            {
-              key: 'Mod-Enter',
-              run: evaluate((v) =>
-                regionToEvaluate(v.state.doc.toString(), v.state.selection.main),
-              ),
-            },
-            {
-              key: 'Shift-Enter',
-              run: evaluate((v) => lineAt(v.state.doc.toString(), v.state.selection.main.head)),
-            },
-            { key: 'Mod-.', run: () => (handlers.current.onStop(), true), preventDefault: true },
-            { key: 'Mod-/', run: toggleComment },
-            ...closeBracketsKeymap,
-            ...historyKeymap,
-            ...defaultKeymap,
-          ]),
-          lineNumbers(),
-          history(),
-          // A steady cursor: a blinking one keeps the browser drawing frames, so every keystroke
-          // waited for the next one (idle keydown-to-paint p95 21 ms blinking, 11.5 ms steady).
-          drawSelection({ cursorBlinkRate: 0 }),
-          highlightActiveLine(),
-          // Long lines wrap: code stays in sight without scrolling sideways, and a keystroke at
-          // the end of a long line no longer scrolls the editor (a scroll, a measure and a
-          // hover hit test on every key).
-          EditorView.lineWrapping,
-          indentOnInput(),
-          bracketMatching(),
-          closeBrackets(),
-          supercollider,
-          supercolliderHighlighting,
-          flashField,
-          EditorView.updateListener.of((update) => {
-            if (update.docChanged) handlers.current.onChange(update.state.doc.toString())
-          }),
-        ],
-      }),
-    })
+    const view = new EditorView({ parent: host.current, state: session.state })
     view.focus()
-    return () => view.destroy()
-    // Rebuilt only when another document is opened (the parent keys this component by document).
-  }, [initialText])
+    view.dispatch({
+      effects: EditorView.scrollIntoView(view.state.selection.main.head, { y: 'center' }),
+    })
+    return () => {
+      session.state = view.state
+      view.destroy()
+    }
+    // The session is the document's: the view is rebuilt only when another document is shown.
+  }, [session])
 
   return <div className="code-editor" ref={host} data-testid="code-editor" />
 }

@@ -1,9 +1,11 @@
-import { useMemo } from 'react'
-import { currentTargets, documentSaver, evaluate, newDocument, stopAll } from '../state/actions'
+import { useMemo, useState } from 'react'
+import { currentTargets, evaluate, newDocument, stopAll } from '../state/actions'
 import { useApi, useAppState } from '../state/store-context'
 import { useNow } from '../state/use-now'
 import { CodeEditor } from './code-editor'
+import { EditorSessions } from './editor-sessions'
 import { TargetPicker } from './target-picker'
+import { useDocumentSaver } from './use-document-saver'
 
 /** Tabs, the editor, and what the code goes to. */
 export function EditorPanel() {
@@ -29,7 +31,9 @@ export function EditorPanel() {
     () => currentTargets(store.getState(), now).length,
     [store, now, pointsVersion, selected, includeBusy, streamsByPoint],
   )
-  const save = useMemo(() => documentSaver(api, store), [api, store])
+  const saver = useDocumentSaver(api, store)
+  // Each opened tab's text, cursor and undo history, kept while the page lives.
+  const [sessions] = useState(() => new EditorSessions())
   const document = documents.find((candidate) => candidate.uuid === active)
 
   return (
@@ -41,14 +45,21 @@ export function EditorPanel() {
             role="tab"
             aria-selected={tab.uuid === active}
             className={tab.uuid === active ? 'tab active' : 'tab'}
-            onClick={() => setActive(tab.uuid)}
+            onClick={() => {
+              // What the tab being left is waiting to save goes now.
+              saver.flush()
+              setActive(tab.uuid)
+            }}
           >
             {tab.title}
           </button>
         ))}
         <button
           className="tab new"
-          onClick={() => void newDocument(api, store)}
+          onClick={() => {
+            saver.flush()
+            void newDocument(api, store)
+          }}
           aria-label="new document"
         >
           +
@@ -90,10 +101,12 @@ export function EditorPanel() {
       {document && (
         <CodeEditor
           key={document.uuid}
+          uuid={document.uuid}
           initialText={document.text}
+          sessions={sessions}
           onEvaluate={(code) => void evaluate(api, store, code)}
           onStop={() => void stopAll(api, store)}
-          onChange={(text) => save(document.uuid, text)}
+          onChange={(text) => saver.change(document.uuid, text)}
         />
       )}
     </section>

@@ -195,26 +195,3 @@ export async function newDocument(api: GencasterApi, store: AppStore): Promise<v
   store.getState().putDocument(created.value)
   store.getState().setActiveDocument(created.value.uuid)
 }
-
-/** Saves a tab's text a moment after typing stops. */
-export function documentSaver(api: GencasterApi, store: AppStore, delayMs = 400) {
-  const timers = new Map<string, ReturnType<typeof setTimeout>>()
-  return (uuid: string, text: string) => {
-    clearTimeout(timers.get(uuid))
-    timers.set(
-      uuid,
-      setTimeout(() => {
-        const document = store.getState().documents.find((candidate) => candidate.uuid === uuid)
-        if (!document) return
-        void api
-          .request('saveDocument', {
-            uuid,
-            title: document.title,
-            text,
-            position: document.position,
-          })
-          .then((saved) => saved.ok && store.getState().putDocument(saved.value))
-      }, delayMs),
-    )
-  }
-}

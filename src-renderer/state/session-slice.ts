@@ -13,6 +13,10 @@ export interface SessionSlice {
   canary: boolean
   /** What the editor sends: code, or text to speak. */
   editorMode: 'code' | 'speak'
+  /**
+   * The tabs. A document's `text` is the core's text when the page loaded it: once a tab is open
+   * its editor owns the live text, and saves change only the other fields here.
+   */
   documents: EditorDocument[]
   activeDocument: string | undefined
   setConnection(connection: SessionSlice['connection']): void
@@ -23,6 +27,8 @@ export interface SessionSlice {
   setEditorMode(mode: 'code' | 'speak'): void
   setDocuments(documents: EditorDocument[]): void
   putDocument(document: EditorDocument): void
+  /** A save's answer: its metadata (modified date, title, position), never its text. */
+  applySavedDocument(saved: EditorDocument): void
   setActiveDocument(uuid: string): void
 }
 
@@ -53,6 +59,12 @@ export const createSessionSlice: StateCreator<AppState, [], [], SessionSlice> = 
       documents: state.documents.some((existing) => existing.uuid === document.uuid)
         ? state.documents.map((existing) => (existing.uuid === document.uuid ? document : existing))
         : [...state.documents, document],
+    })),
+  applySavedDocument: (saved) =>
+    set((state) => ({
+      documents: state.documents.map((existing) =>
+        existing.uuid === saved.uuid ? { ...saved, text: existing.text } : existing,
+      ),
     })),
   // Targets belong to a document: each tab goes to its own points, and a new one to all online.
   setActiveDocument: (activeDocument) =>
