@@ -1,3 +1,4 @@
+import { AlertBanners } from './alerts/alert-banners'
 import { Dashboard } from './dashboard/dashboard'
 import { EditorPanel } from './editor/editor-panel'
 import { LogPanel } from './logs/log-panel'
@@ -27,6 +28,7 @@ export function App() {
           {chosen > 0 ? `STOP ${chosen} CHOSEN (Ctrl+.)` : 'STOP ALL (Ctrl+.)'}
         </button>
       </header>
+      <AlertBanners />
       <main className="layout">
         <Dashboard />
         <EditorPanel />

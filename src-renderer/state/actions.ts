@@ -157,7 +157,11 @@ export async function stopAll(api: GencasterApi, store: AppStore): Promise<void>
   const targets = currentTargets({ ...state, includeBusy: true }, Date.now())
   if (targets.length === 0) return
   const result = await api.request('stop', { targets: targets.map((point) => point.uuid) })
-  if (!result.ok) return
+  if (!result.ok) {
+    // A stop that did not go out must be impossible to miss: it stays until dismissed.
+    store.getState().raiseAlert('stop', stopFailureText(result.error, new Date()))
+    return
+  }
   // A row of its own, so the performer sees every point confirm the stop.
   const latest = store.getState()
   latest.applyInstructions(result.value.instructions)
@@ -169,10 +173,21 @@ export async function stopAll(api: GencasterApi, store: AppStore): Promise<void>
   })
 }
 
+/** The banner of a stop that failed, e.g. "STOP NOT SENT (21:04:05): not connected to the core". */
+export function stopFailureText(error: string, at: Date): string {
+  const time = at.toTimeString().slice(0, 8)
+  const notSent = /^not sent: (.*)$/.exec(error)
+  return notSent ? `STOP NOT SENT (${time}): ${notSent[1]}` : `STOP FAILED (${time}): ${error}`
+}
+
 /** Loads the editor tabs, making a first one on a new install. */
 export async function loadDocuments(api: GencasterApi, store: AppStore): Promise<void> {
   const listed = await api.request('listDocuments', {})
-  if (!listed.ok) return
+  if (!listed.ok) {
+    store.getState().raiseAlert('documents', `The tabs did not load: ${listed.error}`)
+    return
+  }
+  store.getState().dismissAlert('documents')
   if (listed.value.length > 0) {
     store.getState().setDocuments(listed.value)
     return
@@ -181,7 +196,8 @@ export async function loadDocuments(api: GencasterApi, store: AppStore): Promise
     title: 'Untitled 1',
     text: '// Ctrl+Enter evaluates the block or line, Shift+Enter the line, Ctrl+. stops.\n1 + 1\n',
   })
-  if (created.ok) store.getState().setDocuments([created.value])
+  if (!created.ok) store.getState().raiseAlert('documents', `No tab made: ${created.error}`)
+  else store.getState().setDocuments([created.value])
 }
 
 export async function newDocument(api: GencasterApi, store: AppStore): Promise<void> {
@@ -191,7 +207,10 @@ export async function newDocument(api: GencasterApi, store: AppStore): Promise<v
     text: '',
     position: count,
   })
-  if (!created.ok) return
+  if (!created.ok) {
+    store.getState().raiseAlert('save', `New tab not made: ${created.error}`)
+    return
+  }
   store.getState().putDocument(created.value)
   store.getState().setActiveDocument(created.value.uuid)
 }
@@ -213,7 +232,15 @@ export function documentSaver(api: GencasterApi, store: AppStore, delayMs = 400)
             text,
             position: document.position,
           })
-          .then((saved) => saved.ok && store.getState().putDocument(saved.value))
+          .then((saved) => {
+            // The text stays in the editor; the banner says the database does not have it yet.
+            if (!saved.ok)
+              return store
+                .getState()
+                .raiseAlert('save', `"${document.title}" not saved: ${saved.error}`)
+            store.getState().putDocument(saved.value)
+            store.getState().dismissAlert('save')
+          })
       }, delayMs),
     )
   }

@@ -1,11 +1,12 @@
 import { createStore } from 'zustand/vanilla'
+import { createAlertsSlice, type AlertsSlice } from './alerts-slice'
 import { createInstructionsSlice, type InstructionsSlice } from './instructions-slice'
 import { createLogsSlice, type LogsSlice } from './logs-slice'
 import { createPointsSlice, type PointsSlice } from './points-slice'
 import { createSessionSlice, type SessionSlice } from './session-slice'
 
 /** The whole UI state: one store made of typed slices. */
-export type AppState = PointsSlice & InstructionsSlice & LogsSlice & SessionSlice
+export type AppState = PointsSlice & InstructionsSlice & LogsSlice & SessionSlice & AlertsSlice
 
 /** A fresh store (one per page; tests make their own). */
 export function createAppStore() {
@@ -14,6 +15,7 @@ export function createAppStore() {
     ...createInstructionsSlice(...args),
     ...createLogsSlice(...args),
     ...createSessionSlice(...args),
+    ...createAlertsSlice(...args),
   }))
 }
 
