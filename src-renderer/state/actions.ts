@@ -1,5 +1,6 @@
 import type {
   GencasterApi,
+  Result,
   StreamInstruction,
   StreamPoint,
 } from '../../src-main/core/contract/contract'
@@ -35,6 +36,9 @@ export async function evaluate(api: GencasterApi, store: AppStore, code: string)
   await sendTo(api, store, code, targets)
 }
 
+/** What a row says while its request is on the way to the core. */
+export const sendingNote = 'sending…'
+
 /** Sends code to the given points as one new row of the result matrix; returns the row's id. */
 export async function sendTo(
   api: GencasterApi,
@@ -53,25 +57,34 @@ export async function sendTo(
     })
     return id
   }
+  // The row shows at once: a request can take up to its deadline to answer or fail.
+  store
+    .getState()
+    .addEvaluation({ id, code, at: Date.now(), instructionByPoint: {}, note: sendingNote })
   const result = await api.request('sendCode', {
     code,
     targets: targets.map((point) => point.uuid),
   })
-  if (!result.ok) {
-    store
-      .getState()
-      .addEvaluation({ id, code, at: Date.now(), instructionByPoint: {}, error: result.error })
-    return id
-  }
+  finishRow(store, id, result)
+  return id
+}
+
+/** Fills in a row's instructions, or its error, once the core has answered (or failed to). */
+function finishRow(
+  store: AppStore,
+  id: number,
+  result: Result<{ instructions: StreamInstruction[] }>,
+): void {
   const state = store.getState()
+  if (!result.ok) {
+    state.updateEvaluation(id, { note: undefined, error: result.error })
+    return
+  }
   state.applyInstructions(result.value.instructions)
-  state.addEvaluation({
-    id,
-    code,
-    at: Date.now(),
+  state.updateEvaluation(id, {
+    note: undefined,
     instructionByPoint: byPoint(result.value.instructions),
   })
-  return id
 }
 
 /** Canary: one target first; the others only once it answers FINISHED, none on failure or silence. */
@@ -131,14 +144,15 @@ async function speak(
   targets: readonly StreamPoint[],
 ): Promise<void> {
   const id = nextEvaluationId++
-  const result = await api.request('speak', { text, targets: targets.map((point) => point.uuid) })
   store.getState().addEvaluation({
     id,
     code: `speak: ${text}`,
     at: Date.now(),
-    instructionByPoint: result.ok ? byPoint(result.value.instructions) : {},
-    ...(result.ok ? {} : { error: result.error }),
+    instructionByPoint: {},
+    note: sendingNote,
   })
+  const result = await api.request('speak', { text, targets: targets.map((point) => point.uuid) })
+  finishRow(store, id, result)
 }
 
 function byPoint(instructions: readonly StreamInstruction[]): Record<string, string> {

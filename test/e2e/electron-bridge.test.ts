@@ -280,5 +280,38 @@ describe.skipIf(missingTool('chromium', 'chromium'))(
         await gamma.close()
       }
     })
+
+    it('fails requests to a core that hangs: at its deadline, or at once when the connection drops', async () => {
+      await alpha.beacon()
+      relay.hangRequests = true
+      await evaluateInEditor('"held then dropped"')
+      await relay.signal('disconnected')
+      await expect
+        .poll(() => newestRow().locator('.cell.failure').textContent())
+        .toBe('connection to the core lost')
+      relay.hangRequests = false
+      await relay.signal('connected')
+      await expect.poll(() => page.getByTestId('connection').textContent()).toBe('connected')
+
+      await alpha.beacon()
+      relay.hangRequests = true
+      try {
+        await evaluateInEditor('"held until the deadline"')
+        const row = newestRow()
+        // The row is there at once, saying its request is on the way.
+        expect(await row.getByTestId('evaluation-note').textContent()).toBe('sending…')
+        await page.getByTestId('panic').click()
+        const banner = page.getByRole('alert').filter({ hasText: 'STOP FAILED' })
+        await banner.waitFor({ timeout: 15_000 })
+        expect(await banner.textContent()).toContain('no answer from the core within 5 s')
+        await expect
+          .poll(() => row.locator('.cell.failure').textContent(), { timeout: 20_000 })
+          .toBe('no answer from the core within 10 s')
+        await page.screenshot({ path: join(artifacts, '23-bridge-no-answer.png') })
+        await banner.getByRole('button', { name: 'dismiss' }).click()
+      } finally {
+        relay.hangRequests = false
+      }
+    }, 60_000)
   },
 )

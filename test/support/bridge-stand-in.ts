@@ -60,6 +60,8 @@ function installStandIn(): void {
 export class BridgeRelay {
   /** Every request the page made, in order. */
   readonly requests: { method: string; params: unknown }[] = []
+  /** While set, requests reach no core and get no answer: a core that hangs. */
+  hangRequests = false
   private dispatcher: ContractDispatcher | undefined
   private unsubscribe: (() => void) | undefined
   private batch: EventFrame[] = []
@@ -108,8 +110,9 @@ export class BridgeRelay {
     )
   }
 
-  private handle(method: string, params: unknown): Result<unknown> {
+  private handle(method: string, params: unknown): Result<unknown> | Promise<never> {
     this.requests.push({ method, params })
+    if (this.hangRequests) return new Promise<never>(() => undefined)
     return this.dispatcher
       ? this.dispatcher.handle(method, params)
       : { ok: false, error: 'no core behind the bridge' }
