@@ -3,19 +3,35 @@
  * sees ipcRenderer itself.
  */
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron'
-import type { EventName, EventPayloads, GencasterApi } from '../src-main/core/contract/contract'
+import type {
+  ConnectionState,
+  EventName,
+  EventPayloads,
+  GencasterBridge,
+} from '../src-main/core/contract/contract'
 import { ipcChannels } from '../src-main/core/contract/ipc-channels'
 
-const api: GencasterApi = {
+/** Subscribes to one IPC channel; the returned function unsubscribes. */
+function listen(channel: string, handler: (event: IpcRendererEvent, ...args: unknown[]) => void) {
+  ipcRenderer.on(channel, handler)
+  return () => {
+    ipcRenderer.removeListener(channel, handler)
+  }
+}
+
+const api: GencasterBridge = {
   request: (method, params) => ipcRenderer.invoke(ipcChannels.request, method, params),
   on<E extends EventName>(event: E, listener: (payload: EventPayloads[E]) => void) {
-    const handler = (_event: IpcRendererEvent, name: EventName, payload: unknown) => {
+    return listen(ipcChannels.event, (_event, name, payload) => {
       if (name === event) listener(payload as EventPayloads[E])
-    }
-    ipcRenderer.on(ipcChannels.event, handler)
-    return () => {
-      ipcRenderer.removeListener(ipcChannels.event, handler)
-    }
+    })
+  },
+  onConnection(listener) {
+    // The window opens once the core runs: connected until the shell says otherwise.
+    listener('connected')
+    return listen(ipcChannels.connection, (_event, state) => {
+      if (state === 'connected' || state === 'disconnected') listener(state as ConnectionState)
+    })
   },
 }
 

@@ -1,3 +1,4 @@
+import { AlertBanners } from './alerts/alert-banners'
 import { Dashboard } from './dashboard/dashboard'
 import { EditorPanel } from './editor/editor-panel'
 import { LogPanel } from './logs/log-panel'
@@ -31,6 +32,7 @@ export function App() {
         </button>
       </header>
       <StorageBanner />
+      <AlertBanners />
       <main className="layout">
         <Dashboard />
         <EditorPanel />

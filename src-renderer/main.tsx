@@ -1,21 +1,17 @@
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { App } from './app'
-import { loadDocuments, stopAll } from './state/actions'
-import { connectStore, loadSnapshot } from './state/connect-store'
+import { stopAll } from './state/actions'
+import { connectStore } from './state/connect-store'
 import { createAppStore } from './state/store'
 import { AppProvider } from './state/store-context'
 import { createTransport } from './transport/create-transport'
 import './styles.css'
 
 const store = createAppStore()
-const api = createTransport((connection) => {
-  store.getState().setConnection(connection)
-  // Every (re)connection starts from the core's current state.
-  if (connection === 'connected') void loadSnapshot(api, store)
-})
+const api = createTransport()
+// Every (re)connection starts from the core's current state (connectStore follows the transport).
 connectStore(api, store)
-void loadDocuments(api, store)
 
 // Ctrl/Cmd+. is the panic key anywhere on the page, not only in the editor.
 window.addEventListener('keydown', (event) => {

@@ -1,31 +1,35 @@
-import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron'
+import { ipcMain, type BrowserWindow } from 'electron'
+import type { ConnectionState } from '../core/contract/contract.js'
 import type { ContractDispatcher } from '../core/contract/dispatcher.js'
 import { ipcChannels } from '../core/contract/ipc-channels.js'
+import { isTrustedSender } from './ipc-sender-check.js'
 
 /**
  * Serves the contract to one window over IPC. Every request's sender is checked: only the main
- * frame of this window, showing our own page, is answered.
+ * frame of this window, showing our own page, is answered. The page hears 'connected' when
+ * serving starts and 'disconnected' when it stops (the core closing or restarting), so it
+ * reloads its snapshot when a new core serves it.
  */
 export function serveContractOverIpc(
   dispatcher: ContractDispatcher,
   window: BrowserWindow,
   isOwnPage: (url: string) => boolean,
 ): () => void {
-  const trusted = (event: IpcMainInvokeEvent): boolean =>
-    event.sender === window.webContents &&
-    event.senderFrame !== null &&
-    event.senderFrame === window.webContents.mainFrame &&
-    isOwnPage(event.senderFrame.url)
+  const signal = (state: ConnectionState) => {
+    if (!window.isDestroyed()) window.webContents.send(ipcChannels.connection, state)
+  }
   ipcMain.handle(ipcChannels.request, (event, method: unknown, params: unknown) =>
-    trusted(event)
+    isTrustedSender(event, window.webContents, isOwnPage)
       ? dispatcher.handle(String(method), params)
       : { ok: false, error: 'request from an untrusted frame refused' },
   )
   const unsubscribe = dispatcher.subscribe((name, payload) => {
     if (!window.isDestroyed()) window.webContents.send(ipcChannels.event, name, payload)
   })
+  signal('connected')
   return () => {
     ipcMain.removeHandler(ipcChannels.request)
     unsubscribe()
+    signal('disconnected')
   }
 }

@@ -40,10 +40,13 @@ export function VariablesView() {
   const pointName = usePointName()
   const [streams, setStreams] = useState<StreamWithVariables[]>([])
   const [error, setError] = useState<string | undefined>()
+  const [saveError, setSaveError] = useState<string | undefined>()
   const refresh = useCallback(() => {
-    void api
-      .request('listStreams', {})
-      .then((result) => (result.ok ? setStreams(result.value) : setError(result.error)))
+    void api.request('listStreams', {}).then((result) => {
+      // A failure shows until a look succeeds again (a reconnect, say).
+      setError(result.ok ? undefined : result.error)
+      if (result.ok) setStreams(result.value)
+    })
   }, [api])
   useEffect(() => {
     refresh()
@@ -54,10 +57,14 @@ export function VariablesView() {
   const save = (variable: StreamVariable, value: string, streamToSc: boolean) =>
     void api
       .request('setVariable', { stream: variable.stream, key: variable.key, value, streamToSc })
-      .then((result) => (result.ok ? refresh() : setError(result.error)))
+      .then((result) => {
+        setSaveError(result.ok ? undefined : `${variable.key} not stored: ${result.error}`)
+        if (result.ok) refresh()
+      })
   return (
     <div className="variables table-scroll">
       {error && <div className="cell failure">{error}</div>}
+      {saveError && <div className="cell failure">{saveError}</div>}
       {streams.length === 0 && <p className="muted">No stream has listeners now.</p>}
       {streams.map(({ stream, variables }) => (
         <section key={stream.uuid} className="stream-variables">

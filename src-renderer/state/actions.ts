@@ -1,6 +1,7 @@
 import type {
   GencasterApi,
   InstructionView,
+  Result,
   StreamPoint,
 } from '../../src-main/core/contract/contract'
 import { needsRetry, waitForOutcome } from './instruction-outcome'
@@ -35,6 +36,9 @@ export async function evaluate(api: GencasterApi, store: AppStore, code: string)
   await sendTo(api, store, code, targets)
 }
 
+/** What a row says while its request is on the way to the core. */
+export const sendingNote = 'sending…'
+
 /** Sends code to the given points as one new row of the result matrix; returns the row's id. */
 export async function sendTo(
   api: GencasterApi,
@@ -53,25 +57,34 @@ export async function sendTo(
     })
     return id
   }
+  // The row shows at once: a request can take up to its deadline to answer or fail.
+  store
+    .getState()
+    .addEvaluation({ id, code, at: Date.now(), instructionByPoint: {}, note: sendingNote })
   const result = await api.request('sendCode', {
     code,
     targets: targets.map((point) => point.uuid),
   })
-  if (!result.ok) {
-    store
-      .getState()
-      .addEvaluation({ id, code, at: Date.now(), instructionByPoint: {}, error: result.error })
-    return id
-  }
+  finishRow(store, id, result)
+  return id
+}
+
+/** Fills in a row's instructions, or its error, once the core has answered (or failed to). */
+function finishRow(
+  store: AppStore,
+  id: number,
+  result: Result<{ instructions: InstructionView[] }>,
+): void {
   const state = store.getState()
+  if (!result.ok) {
+    state.updateEvaluation(id, { note: undefined, error: result.error })
+    return
+  }
   state.applyInstructions(result.value.instructions)
-  state.addEvaluation({
-    id,
-    code,
-    at: Date.now(),
+  state.updateEvaluation(id, {
+    note: undefined,
     instructionByPoint: byPoint(result.value.instructions),
   })
-  return id
 }
 
 /** Canary: one target first; the others only once it answers FINISHED, none on failure or silence. */
@@ -131,14 +144,15 @@ async function speak(
   targets: readonly StreamPoint[],
 ): Promise<void> {
   const id = nextEvaluationId++
-  const result = await api.request('speak', { text, targets: targets.map((point) => point.uuid) })
   store.getState().addEvaluation({
     id,
     code: `speak: ${text}`,
     at: Date.now(),
-    instructionByPoint: result.ok ? byPoint(result.value.instructions) : {},
-    ...(result.ok ? {} : { error: result.error }),
+    instructionByPoint: {},
+    note: sendingNote,
   })
+  const result = await api.request('speak', { text, targets: targets.map((point) => point.uuid) })
+  finishRow(store, id, result)
 }
 
 function byPoint(instructions: readonly InstructionView[]): Record<string, string> {
@@ -157,7 +171,11 @@ export async function stopAll(api: GencasterApi, store: AppStore): Promise<void>
   const targets = currentTargets({ ...state, includeBusy: true }, Date.now())
   if (targets.length === 0) return
   const result = await api.request('stop', { targets: targets.map((point) => point.uuid) })
-  if (!result.ok) return
+  if (!result.ok) {
+    // A stop that did not go out must be impossible to miss: it stays until dismissed.
+    store.getState().raiseAlert('stop', stopFailureText(result.error, new Date()))
+    return
+  }
   // A row of its own, so the performer sees every point confirm the stop.
   const latest = store.getState()
   latest.applyInstructions(result.value.instructions)
@@ -169,10 +187,21 @@ export async function stopAll(api: GencasterApi, store: AppStore): Promise<void>
   })
 }
 
+/** The banner of a stop that failed, e.g. "STOP NOT SENT (21:04:05): not connected to the core". */
+export function stopFailureText(error: string, at: Date): string {
+  const time = at.toTimeString().slice(0, 8)
+  const notSent = /^not sent: (.*)$/.exec(error)
+  return notSent ? `STOP NOT SENT (${time}): ${notSent[1]}` : `STOP FAILED (${time}): ${error}`
+}
+
 /** Loads the editor tabs, making a first one on a new install. */
 export async function loadDocuments(api: GencasterApi, store: AppStore): Promise<void> {
   const listed = await api.request('listDocuments', {})
-  if (!listed.ok) return
+  if (!listed.ok) {
+    store.getState().raiseAlert('documents', `The tabs did not load: ${listed.error}`)
+    return
+  }
+  store.getState().dismissAlert('documents')
   if (listed.value.length > 0) {
     store.getState().setDocuments(listed.value)
     return
@@ -181,7 +210,8 @@ export async function loadDocuments(api: GencasterApi, store: AppStore): Promise
     title: 'Untitled 1',
     text: '// Ctrl+Enter evaluates the block or line, Shift+Enter the line, Ctrl+. stops.\n1 + 1\n',
   })
-  if (created.ok) store.getState().setDocuments([created.value])
+  if (!created.ok) store.getState().raiseAlert('documents', `No tab made: ${created.error}`)
+  else store.getState().setDocuments([created.value])
 }
 
 export async function newDocument(api: GencasterApi, store: AppStore): Promise<void> {
@@ -191,7 +221,10 @@ export async function newDocument(api: GencasterApi, store: AppStore): Promise<v
     text: '',
     position: count,
   })
-  if (!created.ok) return
+  if (!created.ok) {
+    store.getState().raiseAlert('save', `New tab not made: ${created.error}`)
+    return
+  }
   store.getState().putDocument(created.value)
   store.getState().setActiveDocument(created.value.uuid)
 }

@@ -4,6 +4,8 @@ import type {
   StreamLogEntry,
   StreamPoint,
 } from '../../src-main/core/contract/contract'
+import type { Transport } from '../transport/transport'
+import { loadDocuments } from './actions'
 import type { AppStore } from './store'
 
 /**
@@ -11,7 +13,7 @@ import type { AppStore } from './store'
  * are gathered and applied once per animation frame: a burst of beacons costs one render, and a
  * core event is on screen in the next frame.
  */
-export function connectStore(api: GencasterApi, store: AppStore): () => void {
+export function connectStore(api: Transport, store: AppStore): () => void {
   let points: StreamPoint[] = []
   let instructions: InstructionView[] = []
   let logs: StreamLogEntry[] = []
@@ -41,6 +43,7 @@ export function connectStore(api: GencasterApi, store: AppStore): () => void {
     api.on('log-added', (entry) => (logs.push(entry), schedule())),
     api.on('streams-changed', (streamsByPoint) => store.setState({ streamsByPoint })),
     api.on('storage-changed', (storage) => store.setState({ storage })),
+    followConnection(api, store),
   ]
   return () => {
     disposers.forEach((dispose) => dispose())
@@ -48,10 +51,29 @@ export function connectStore(api: GencasterApi, store: AppStore): () => void {
   }
 }
 
-/** Loads the core's current state into the store. */
+/**
+ * Shows the connection, and on every (re)connection loads the core's current state; the tabs
+ * once, as the editor holds newer text than the core after a reconnect.
+ */
+function followConnection(api: Transport, store: AppStore): () => void {
+  let documents: Promise<void> | undefined
+  return api.onConnection((connection) => {
+    store.getState().setConnection(connection)
+    if (connection !== 'connected') return
+    void loadSnapshot(api, store)
+    if (store.getState().documents.length === 0)
+      documents ??= loadDocuments(api, store).finally(() => (documents = undefined))
+  })
+}
+
+/** Loads the core's current state into the store; a failure stays on screen until one loads. */
 export async function loadSnapshot(api: GencasterApi, store: AppStore): Promise<void> {
   const snapshot = await api.request('snapshot', {})
-  if (!snapshot.ok) return
+  if (!snapshot.ok) {
+    store.getState().raiseAlert('snapshot', `The core's state did not load: ${snapshot.error}`)
+    return
+  }
+  store.getState().dismissAlert('snapshot')
   const { points, instructions, logs, onlineWindowMs, serverNow, streamsByPoint, storage } =
     snapshot.value
   const state = store.getState()

@@ -62,10 +62,13 @@ export function createDocumentSaver(
         slot.inFlight = undefined
         if (!result.ok) {
           // Kept for the next change, flush or reconnect; retrying at once would spin offline.
+          // The text stays in the editor; the banner says the database does not have it yet.
           slot.waiting ??= flight.text
+          store.getState().raiseAlert('save', `"${document.title}" not saved: ${result.error}`)
           return
         }
         store.getState().applySavedDocument(result.value)
+        store.getState().dismissAlert('save')
         // Text that came in while this save was out goes now, unless its own delay still runs.
         if (slot.timer === undefined) send(uuid, slot)
       })

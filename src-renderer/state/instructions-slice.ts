@@ -12,7 +12,7 @@ export interface Evaluation {
   readonly instructionByPoint: Record<string, string>
   readonly error?: string
   /** How a staged evaluation stands, e.g. "canary: waiting for alpha". */
-  readonly note?: string
+  readonly note?: string | undefined
 }
 
 export const maxEvaluations = 50

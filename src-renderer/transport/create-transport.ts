@@ -1,21 +1,22 @@
-import type { GencasterApi } from '../../src-main/core/contract/contract'
-import { WebSocketTransport } from './websocket-transport'
+import type { GencasterBridge } from '../../src-main/core/contract/contract'
+import { BridgeCarrier } from './bridge-carrier'
+import { ContractClient } from './contract-client'
+import type { Transport } from './transport'
+import { WebSocketCarrier } from './websocket-carrier'
 
 declare global {
   interface Window {
     /** Set by the Electron preload; absent in a plain browser. */
-    readonly gencaster?: GencasterApi
+    readonly gencaster?: GencasterBridge
   }
 }
 
-/** The one place that knows whether the page runs in Electron (IPC) or a browser (WebSocket). */
-export function createTransport(
-  onConnection: (state: 'connected' | 'disconnected') => void,
-): GencasterApi {
-  if (window.gencaster) {
-    onConnection('connected')
-    return window.gencaster
-  }
+/**
+ * The one place that knows whether the page runs in Electron (IPC) or a browser (WebSocket).
+ * Both go through the same request layer; subscribe to `onConnection` for the state.
+ */
+export function createTransport(): Transport {
+  if (window.gencaster) return new ContractClient(new BridgeCarrier(window.gencaster))
   const scheme = location.protocol === 'https:' ? 'wss' : 'ws'
-  return new WebSocketTransport(`${scheme}://${location.host}/ws`, onConnection)
+  return new ContractClient(new WebSocketCarrier(`${scheme}://${location.host}/ws`))
 }

@@ -158,3 +158,19 @@ export interface GencasterApi {
   ): Promise<Result<RequestResults[N]>>
   on<E extends EventName>(event: E, listener: (payload: EventPayloads[E]) => void): () => void
 }
+
+/** Whether a UI can reach the core right now. */
+export type ConnectionState = 'connected' | 'disconnected'
+
+/**
+ * What the Electron preload exposes as `window.gencaster`: the API, plus an optional signal of
+ * the link to the core. A bridge without it counts as connected while the window lives.
+ */
+export interface GencasterBridge extends GencasterApi {
+  /**
+   * Calls `listener` with the current state at once, then on every change: 'disconnected' when
+   * the core went away (the shell restarts it), 'connected' when it serves again. Returns the
+   * unsubscribe.
+   */
+  onConnection?(listener: (state: ConnectionState) => void): () => void
+}

@@ -1,0 +1,88 @@
+import type {
+  ConnectionState,
+  EventName,
+  EventPayloads,
+  RequestName,
+  RequestParams,
+  RequestResults,
+  Result,
+} from '../../src-main/core/contract/contract'
+import { RequestTable } from './request-table'
+import type { Carrier, Transport } from './transport'
+
+type AnyListener = (payload: unknown) => void
+
+/** A request made while the core cannot be reached fails at once: it is never sent later. */
+export const notConnectedError = 'not sent: not connected to the core'
+/** What every pending request gets when the connection drops. */
+export const connectionLostError = 'connection to the core lost'
+
+/** How long each request may wait for its answer. */
+export type RequestDeadlines = { readonly default: number } & Partial<Record<RequestName, number>>
+
+/** A stop that does not come back quickly must say so quickly: the performer reaches for another. */
+export const defaultDeadlines: RequestDeadlines = { default: 10_000, stop: 5_000 }
+
+/**
+ * The one request layer both transports use: an id and a deadline per request, no request
+ * sent while disconnected, and every pending request failed when the connection drops.
+ */
+export class ContractClient implements Transport {
+  private state: ConnectionState | 'connecting' = 'connecting'
+  private readonly requests = new RequestTable()
+  private readonly listeners = new Map<EventName, Set<AnyListener>>()
+  private readonly connectionListeners = new Set<(state: Transport['connection']) => void>()
+
+  constructor(
+    private readonly carrier: Carrier,
+    private readonly deadlines: RequestDeadlines = defaultDeadlines,
+  ) {
+    carrier.start({
+      answer: (id, result) => this.requests.settle(id, result),
+      event: (name, payload) => {
+        for (const listener of this.listeners.get(name) ?? []) listener(payload)
+      },
+      connection: (state) => this.setState(state),
+    })
+  }
+
+  get connection(): Transport['connection'] {
+    return this.state
+  }
+
+  onConnection(listener: (state: Transport['connection']) => void): () => void {
+    this.connectionListeners.add(listener)
+    listener(this.state)
+    return () => this.connectionListeners.delete(listener)
+  }
+
+  request<N extends RequestName>(
+    method: N,
+    params: RequestParams<N>,
+  ): Promise<Result<RequestResults[N]>> {
+    if (this.state !== 'connected') return Promise.resolve({ ok: false, error: notConnectedError })
+    const deadlineMs = this.deadlines[method] ?? this.deadlines.default
+    return this.requests.open(deadlineMs, (id) =>
+      this.carrier.send({ id, method, params }),
+    ) as Promise<Result<RequestResults[N]>>
+  }
+
+  on<E extends EventName>(event: E, listener: (payload: EventPayloads[E]) => void): () => void {
+    let set = this.listeners.get(event)
+    if (!set) this.listeners.set(event, (set = new Set()))
+    set.add(listener as AnyListener)
+    return () => set.delete(listener as AnyListener)
+  }
+
+  close(): void {
+    this.carrier.close()
+    this.setState('disconnected')
+  }
+
+  private setState(state: ConnectionState): void {
+    if (state === this.state) return
+    this.state = state
+    if (state === 'disconnected') this.requests.failAll(connectionLostError)
+    for (const listener of [...this.connectionListeners]) listener(state)
+  }
+}

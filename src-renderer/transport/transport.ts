@@ -1,0 +1,35 @@
+import type {
+  ConnectionState,
+  EventName,
+  GencasterApi,
+  RequestFrame,
+  Result,
+} from '../../src-main/core/contract/contract'
+
+/** The page's view of the core: the contract, and whether the core can be reached now. */
+export interface Transport extends GencasterApi {
+  /** 'connecting' until the carrier first reports. */
+  readonly connection: ConnectionState | 'connecting'
+  /** Calls `listener` with the current state at once, then on every change; returns the unsubscribe. */
+  onConnection(listener: (state: ConnectionState | 'connecting') => void): () => void
+  close(): void
+}
+
+/** Where a carrier reports what comes back from the core. */
+export interface CarrierSink {
+  answer(id: number, result: Result<unknown>): void
+  event(name: EventName, payload: unknown): void
+  connection(state: ConnectionState): void
+}
+
+/**
+ * What moves frames to and from the core: a WebSocket in browser mode, the preload bridge in
+ * Electron. It knows nothing of ids' deadlines or connection rules; `ContractClient` does.
+ */
+export interface Carrier {
+  /** Starts reporting to `sink` (it may report at once, before `start` returns). */
+  start(sink: CarrierSink): void
+  /** Sends one request; its answer comes back through `sink.answer` under the same id. */
+  send(frame: RequestFrame): void
+  close(): void
+}
