@@ -11,6 +11,9 @@ import { fuzzSeed, randomTools, seededRandom } from '../support/seeded-random.js
 import { waitFor } from '../support/wait-for.js'
 
 const cases = 10_000
+const notHttp = Array.from({ length: 0x20 }, (_, byte) => byte).filter(
+  (byte) => byte !== 0x0a && byte !== 0x0d,
+)
 const concurrency = 16
 
 interface Case {
@@ -104,8 +107,9 @@ function caseMaker(random: () => number, port: number, token: string) {
     const target = path() + (query.length > 0 ? `?${query.join('&')}` : '')
     const request =
       int(40) === 0
-        ? // Not HTTP at all: a first byte no method starts with.
-          Buffer.concat([Buffer.from([int(0x20)]), bytes(int(200)), Buffer.from('\r\n\r\n')])
+        ? // Not HTTP at all: a first byte no method starts with (nor an empty line, which a
+          // server skips before a request).
+          Buffer.concat([Buffer.from([pick(notHttp)]), bytes(int(200)), Buffer.from('\r\n\r\n')])
         : Buffer.from(`${method} ${target} HTTP/1.1\r\n${headers.join('\r\n')}\r\n\r\n`, 'latin1')
     return { request, authorized }
   }
