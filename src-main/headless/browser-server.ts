@@ -55,6 +55,14 @@ export class BrowserServer {
       else refuseSocket(socket, status, 'bad request\n')
     })
     this.http.on('upgrade', (request, socket, head) => this.upgrade(request, socket, head))
+    // A handshake ws refuses (not GET, no key) gets this server's headers too.
+    this.sockets.on('wsClientError', (error, socket) =>
+      refuseSocket(
+        socket,
+        error.message === 'Invalid HTTP method' ? 405 : 400,
+        `${error.message}\n`,
+      ),
+    )
   }
 
   /** Listens and returns the URL to open, with the token. */

@@ -6,7 +6,10 @@ import { parseRequestFrame } from './request-frame.js'
 
 export interface ClientSessionOptions {
   readonly dispatcher: ContractDispatcher
-  /** Bytes a client may have waiting to be sent; above it the client is dropped. */
+  /**
+   * Bytes a client may have waiting to be sent; a client above it is dropped at its next frame,
+   * so what is held for one client stays under this plus one frame.
+   */
   readonly maxQueuedBytes: number
   readonly log: BrowserLog
 }
@@ -107,9 +110,11 @@ export class ClientSession {
 
   private send(text: string): void {
     if (this.client.readyState !== this.client.OPEN) return
-    const queued = this.client.bufferedAmount + Buffer.byteLength(text)
-    if (queued > this.options.maxQueuedBytes) {
-      this.drop(`${queued} bytes would wait for it (limit ${this.options.maxQueuedBytes})`)
+    // What is still waiting counts, not this frame: a snapshot bigger than the bound must still
+    // reach a client that reads, or it would reconnect forever.
+    const waiting = this.client.bufferedAmount
+    if (waiting > this.options.maxQueuedBytes) {
+      this.drop(`${waiting} bytes wait for it (limit ${this.options.maxQueuedBytes})`)
       return
     }
     this.client.send(text)

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { encodeOscMessage, type OutgoingOscArgument } from '../../src-main/core/osc/osc-codec.js'
 import { startCore } from '../support/core-fixture.js'
 import { OscTestClient } from '../support/osc-test-client.js'
-import { seededRandom } from '../support/seeded-random.js'
+import { fuzzSeed, randomTools, seededRandom } from '../support/seeded-random.js'
 import { waitFor } from '../support/wait-for.js'
 
 const invalidPackets = 10_000
@@ -22,10 +22,7 @@ function invalidGenerators(random: () => number): (() => Uint8Array)[] {
     out[0] = Math.floor(random() * 0x23)
     return out
   }
-  const text = (): string =>
-    Math.random()
-      .toString(36)
-      .slice(2, 2 + Math.floor(random() * 12))
+  const text = (): string => randomTools(random).text(Math.floor(random() * 12))
   return [
     () => bytes(1 + Math.floor(random() * 200)),
     () => new Uint8Array(0),
@@ -74,9 +71,7 @@ function invalidGenerators(random: () => number): (() => Uint8Array)[] {
 
 describe('fuzzing the OSC server', () => {
   it(`survives ${invalidPackets} malformed packets interleaved with valid traffic`, async () => {
-    const seed = Number(process.env.FUZZ_SEED ?? Date.now() % 1_000_000)
-    console.log(`fuzz seed ${seed} (replay with FUZZ_SEED=${seed})`)
-    const random = seededRandom(seed)
+    const random = seededRandom(fuzzSeed('OSC'))
     const fixture = await startCore({ password: 'fuzz-password', answerTimeoutSeconds: 600 })
     const instance = await OscTestClient.open()
     const attacker = await OscTestClient.open()

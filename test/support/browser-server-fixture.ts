@@ -20,6 +20,9 @@ export interface BrowserServerFixture {
   close(): Promise<void>
 }
 
+/** The content of a file beside the renderer folder, which no answer may ever hold. */
+export const outsideTheSite = 'outside the site: never served'
+
 /** A real core behind a real BrowserServer serving a tiny renderer folder. */
 export async function startBrowserServer(
   options: Partial<Omit<BrowserServerOptions, 'dispatcher' | 'rendererDir'>> = {},
@@ -30,6 +33,8 @@ export async function startBrowserServer(
   mkdirSync(join(rendererDir, 'assets'), { recursive: true })
   writeFileSync(join(rendererDir, 'index.html'), '<div id="root"></div>')
   writeFileSync(join(rendererDir, 'assets', 'app.js'), 'console.log(1)')
+  // Right beside the renderer folder: one ".." away, and never to be served.
+  writeFileSync(join(site.path, 'secret.txt'), outsideTheSite)
   const logged: string[] = []
   const log: BrowserLog = (level, message) => logged.push(`${level} ${message}`)
   const server = new BrowserServer({
