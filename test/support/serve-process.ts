@@ -82,3 +82,41 @@ export async function freeTcpPort(): Promise<number> {
   await new Promise<void>((done) => server.close(() => done()))
   return typeof address === 'object' && address ? address.port : 0
 }
+
+/** `serve.ts` started headless (no browser mode), with its output collected. */
+export interface HeadlessServe {
+  readonly process: ChildProcess
+  output(): string
+  /** Resolves with the exit code. */
+  readonly exited: Promise<number | null>
+  /** Waits until the output contains `text` (15 s at most). */
+  until(text: string): Promise<void>
+}
+
+export function spawnHeadlessServe(args: string[]): HeadlessServe {
+  const child = spawn(
+    join(root, 'node_modules/.bin/tsx'),
+    ['src-main/headless/serve.ts', ...args],
+    {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  )
+  let output = ''
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()))
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()))
+  const exited = new Promise<number | null>((done) => child.once('exit', (code) => done(code)))
+  return {
+    process: child,
+    output: () => output,
+    exited,
+    until: async (text) => {
+      const deadline = Date.now() + 15_000
+      while (!output.includes(text)) {
+        if (Date.now() > deadline || child.exitCode !== null)
+          throw new Error(`no "${text}" in:\n${output}`)
+        await new Promise((done) => setTimeout(done, 25))
+      }
+    },
+  }
+}
