@@ -1,5 +1,4 @@
 import BetterSqlite3 from 'better-sqlite3'
-import { readlinkSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { BeaconingInstance } from '../support/beaconing-instance.js'
@@ -77,8 +76,7 @@ describe('after kill -9 with instructions in flight', () => {
       await waitFor('the instructions on the wire', () =>
         received() >= before + times * points.length ? true : undefined,
       )
-      const pid = Number(readlinkSync(join(dir.path, 'gencaster.lock')))
-      process.kill(pid, 'SIGKILL')
+      process.kill(running.at(-1)!.corePid(), 'SIGKILL')
       await running.at(-1)!.exited
       return points.flatMap((point) => point.instructions.slice(-times).map((i) => i.uuid))
     }

@@ -1,5 +1,3 @@
-import { readlinkSync } from 'node:fs'
-import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { DataDirectoryInUseError } from '../../src-main/core/db/data-directory-lock.js'
 import { startCore } from '../support/core-fixture.js'
@@ -39,8 +37,7 @@ describe('one core per data directory', () => {
     dirs.push(dir)
     const first = await serveOn(dir.path)
     await first.serve.until('OSC on udp://')
-    // The core's own pid (tsx runs it in a child process of its own).
-    const pid = Number(readlinkSync(join(dir.path, 'gencaster.lock')))
+    const pid = first.serve.corePid()
 
     const second = await serveOn(dir.path)
     expect(await second.serve.exited).toBe(1)

@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import { createSocket } from 'node:dgram'
+import { readFileSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { join, resolve } from 'node:path'
 
@@ -91,6 +92,8 @@ export interface HeadlessServe {
   readonly exited: Promise<number | null>
   /** Waits until the output contains `text` (15 s at most). */
   until(text: string): Promise<void>
+  /** The pid of the core itself: tsx runs it in a child process of its own (Linux /proc). */
+  corePid(): number
 }
 
 export function spawnHeadlessServe(args: string[]): HeadlessServe {
@@ -110,6 +113,11 @@ export function spawnHeadlessServe(args: string[]): HeadlessServe {
     process: child,
     output: () => output,
     exited,
+    corePid: () => {
+      const pid = child.pid!
+      const children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim()
+      return children === '' ? pid : Number(children.split(/\s+/)[0])
+    },
     until: async (text) => {
       const deadline = Date.now() + 15_000
       while (!output.includes(text)) {
