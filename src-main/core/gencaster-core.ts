@@ -31,6 +31,8 @@ export interface GencasterCoreOptions {
   readonly nativeBinding?: string | undefined
   /** How often the presence of points is checked; tests shorten it. */
   readonly presenceCheckIntervalMs?: number
+  /** The event bus, when a listener must hear what the start itself logs (serve's console). */
+  readonly events?: CoreEvents
   /** How often writes that wait for the database are retried; tests shorten it. */
   readonly storageRetryMs?: number
   /** Where the settings' password came from (loadSettings says), for the control room. */
@@ -76,7 +78,9 @@ export class GencasterCore {
     const clock = options.clock ?? systemClock
     const db = dataDirectory.db
     this.db = db
-    this.events = new CoreEvents((error) => console.error('core event listener failed:', error))
+    this.events =
+      options.events ??
+      new CoreEvents((error) => console.error('core event listener failed:', error))
     this.storage = new StorageWriter({
       db,
       now: () => clock.now(),

@@ -6,6 +6,7 @@ import { existsSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { loadSettings, SettingsError } from '../core/config/load-settings.js'
 import { ContractDispatcher } from '../core/contract/dispatcher.js'
+import { CoreEvents } from '../core/events/core-events.js'
 import { GencasterCore } from '../core/gencaster-core.js'
 import { logLevels } from '../core/stream/stream-log.js'
 import { BrowserServer } from './browser-server.js'
@@ -49,7 +50,10 @@ async function main(): Promise<void> {
   if (port !== undefined && !existsSync(resolve(rendererDir, 'index.html'))) {
     throw new Error(`browser mode needs the built renderer in ${rendererDir}: run npm run build`)
   }
-  const core = await GencasterCore.start({ settings, passwordSource })
+  // Listening before the start: it logs instructions left unanswered and a storage problem.
+  const events = new CoreEvents((error) => console.error('core event listener failed:', error))
+  printLogLines(events, (line) => console.log(line))
+  const core = await GencasterCore.start({ settings, passwordSource, events })
   running = core
   let browser: BrowserServer | undefined
   if (port !== undefined) {
@@ -72,10 +76,6 @@ async function main(): Promise<void> {
       )
     }
   }
-  printLogLines(core.events, (line) => console.log(line))
-  // A start on a full disk said so before the line above listened.
-  const storage = core.storage.health
-  if (storage.state === 'degraded') console.log(`Storage degraded: ${storage.reason ?? ''}`)
   const osc = core.oscAddress
   console.log(
     `Gencaster core: OSC on udp://${osc.host}:${osc.port}, data in ${settings.dataDir}` +

@@ -6,9 +6,10 @@ export function describeStorage(health: StorageHealth): string {
   const since =
     health.since === undefined ? '' : ` since ${new Date(health.since).toLocaleTimeString()}`
   const dropped = health.dropped > 0 ? `, ${health.dropped} log lines dropped` : ''
+  const waiting = `${health.waiting} write${health.waiting === 1 ? '' : 's'} waiting`
   return (
-    `${health.reason ?? 'storage error'}: writes paused${since}, ` +
-    `${health.waiting} writes waiting${dropped}. The show goes on; what arrives is kept in memory.`
+    `${health.reason ?? 'storage error'}: writes paused${since}, ${waiting}${dropped}. ` +
+    'The show goes on; what arrives is kept in memory.'
   )
 }
 

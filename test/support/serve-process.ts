@@ -1,6 +1,6 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process'
 import { createSocket } from 'node:dgram'
-import { existsSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { join, resolve } from 'node:path'
 
@@ -90,4 +90,49 @@ export function ensureRendererBuilt(): void {
   execFileSync(join(root, 'node_modules/.bin/electron-vite'), ['build', '--logLevel', 'warn'], {
     cwd: root,
   })
+}
+
+/** `serve.ts` started headless (no browser mode), with its output collected. */
+export interface HeadlessServe {
+  readonly process: ChildProcess
+  output(): string
+  /** Resolves with the exit code. */
+  readonly exited: Promise<number | null>
+  /** Waits until the output contains `text` (15 s at most). */
+  until(text: string): Promise<void>
+  /** The pid of the core itself: tsx runs it in a child process of its own (Linux /proc). */
+  corePid(): number
+}
+
+export function spawnHeadlessServe(args: string[]): HeadlessServe {
+  const child = spawn(
+    join(root, 'node_modules/.bin/tsx'),
+    ['src-main/headless/serve.ts', ...args],
+    {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  )
+  let output = ''
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()))
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()))
+  const exited = new Promise<number | null>((done) => child.once('exit', (code) => done(code)))
+  return {
+    process: child,
+    output: () => output,
+    exited,
+    corePid: () => {
+      const pid = child.pid!
+      const children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim()
+      return children === '' ? pid : Number(children.split(/\s+/)[0])
+    },
+    until: async (text) => {
+      const deadline = Date.now() + 15_000
+      while (!output.includes(text)) {
+        if (Date.now() > deadline || child.exitCode !== null)
+          throw new Error(`no "${text}" in:\n${output}`)
+        await new Promise((done) => setTimeout(done, 25))
+      }
+    },
+  }
 }
