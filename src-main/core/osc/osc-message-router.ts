@@ -31,8 +31,11 @@ export interface OscMessageRouterOptions {
 /** How much of an address a log line repeats: enough to recognise it, never 64 KB. */
 const shownAddressChars = 200
 
-/** A rejection the router logs itself, with a fixed kind for the flood summary. */
+/** A message to a route that does not exist, with a fixed kind for the flood summary. */
 class UnknownRoute extends MalformedOscMessage {}
+// One instance serves every unknown route: a bundle of thousands of them then costs no stack
+// trace each (it only names the kind; the address is logged beside it).
+const unknownRoute = new UnknownRoute('unknown route')
 
 type RouteHandler = (fields: Record<string, unknown>, sender: RemoteInfo) => void
 
@@ -77,7 +80,7 @@ export class OscMessageRouter {
   private handleMessage(message: DecodedOscMessage, sender: RemoteInfo): void {
     try {
       const route = this.routes.get(message.address)
-      if (!route) throw new UnknownRoute('unknown route')
+      if (!route) return this.reject(sender, message.address, unknownRoute)
       route(parseKeyValueList(message.args), sender)
     } catch (error) {
       this.reject(sender, message.address, error)
