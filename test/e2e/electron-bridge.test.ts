@@ -20,7 +20,7 @@ const root = resolve(import.meta.dirname, '../..')
 const artifacts = join(root, 'test-artifacts', 'e2e')
 /** The built renderer is served from here by the test itself, as Electron loads it from a file. */
 const origin = 'http://bridge.gencaster.test'
-const onlineWindowSeconds = 5
+const onlineWindowSeconds = 8
 
 /** A stand-in for an instance on real UDP: beacons, keeps each instruction, answers FINISHED. */
 class AnsweringInstance {
@@ -182,7 +182,7 @@ describe.skipIf(missingTool('chromium', 'chromium'))(
         .filter({ hasText: 'bridge history probe' })
         .waitFor({ timeout: 10_000 })
       await page.getByRole('button', { name: 'Results' }).click()
-      // The core's online window (5 s, not the page's default 60 s): the point goes offline.
+      // The core's online window (8 s, not the page's default 60 s): the point goes offline.
       await expect
         .poll(() => row.getAttribute('class'), { timeout: (onlineWindowSeconds + 10) * 1000 })
         .toContain('presence-offline')
@@ -190,7 +190,7 @@ describe.skipIf(missingTool('chromium', 'chromium'))(
       expect(sockets).toEqual([])
       expect(relay.requests.map((request) => request.method)).toContain('snapshot')
       await page.screenshot({ path: join(artifacts, '20-bridge-snapshot.png') })
-    })
+    }, 60_000)
 
     it('shows core events as they come, through the bridge', async () => {
       const beta = await AnsweringInstance.open('bridge-beta', oscPort)
