@@ -241,6 +241,12 @@ describe.skipIf(missingTool('chromium', 'chromium'))(
       await expect
         .poll(() => newestRow().locator('.cell.failure').textContent())
         .toBe('not sent: not connected to the core')
+      // The tab's text could not be saved either, and the page says so.
+      const unsaved = page.getByRole('alert').filter({ hasText: 'not saved' })
+      await unsaved.waitFor({ timeout: 5_000 })
+      expect(await unsaved.textContent()).toContain(
+        '"Untitled 1" not saved: not sent: not connected to the core',
+      )
       expect(relay.requests.length).toBe(requestsBefore)
 
       // The new core knows a point the page has not heard of: only a snapshot can show it.
@@ -270,6 +276,8 @@ describe.skipIf(missingTool('chromium', 'chromium'))(
         const methods = relay.requests.slice(requestsBefore).map((request) => request.method)
         expect(methods).not.toContain('stop')
 
+        // Typing after the reconnect saved the tab: that banner went by itself.
+        await expect.poll(() => unsaved.count()).toBe(0)
         // The stop banner stays until dismissed, through the reconnect.
         expect(await banner.count()).toBe(1)
         await page.screenshot({ path: join(artifacts, '21-bridge-stop-not-sent.png') })
