@@ -20,7 +20,7 @@ const root = resolve(import.meta.dirname, '../..')
 const artifacts = join(root, 'test-artifacts', 'e2e')
 /** The built renderer is served from here by the test itself, as Electron loads it from a file. */
 const origin = 'http://bridge.gencaster.test'
-const onlineWindowSeconds = 5
+const onlineWindowSeconds = 8
 
 /** A stand-in for an instance on real UDP: beacons, keeps each instruction, answers FINISHED. */
 class AnsweringInstance {
@@ -182,7 +182,7 @@ describe.skipIf(missingTool('chromium', 'chromium'))(
         .filter({ hasText: 'bridge history probe' })
         .waitFor({ timeout: 10_000 })
       await page.getByRole('button', { name: 'Results' }).click()
-      // The core's online window (5 s, not the page's default 60 s): the point goes offline.
+      // The core's online window (8 s, not the page's default 60 s): the point goes offline.
       await expect
         .poll(() => row.getAttribute('class'), { timeout: (onlineWindowSeconds + 10) * 1000 })
         .toContain('presence-offline')
@@ -190,7 +190,7 @@ describe.skipIf(missingTool('chromium', 'chromium'))(
       expect(sockets).toEqual([])
       expect(relay.requests.map((request) => request.method)).toContain('snapshot')
       await page.screenshot({ path: join(artifacts, '20-bridge-snapshot.png') })
-    })
+    }, 60_000)
 
     it('shows core events as they come, through the bridge', async () => {
       const beta = await AnsweringInstance.open('bridge-beta', oscPort)
@@ -241,6 +241,12 @@ describe.skipIf(missingTool('chromium', 'chromium'))(
       await expect
         .poll(() => newestRow().locator('.cell.failure').textContent())
         .toBe('not sent: not connected to the core')
+      // The tab's text could not be saved either, and the page says so.
+      const unsaved = page.getByRole('alert').filter({ hasText: 'not saved' })
+      await unsaved.waitFor({ timeout: 5_000 })
+      expect(await unsaved.textContent()).toContain(
+        '"Untitled 1" not saved: not sent: not connected to the core',
+      )
       expect(relay.requests.length).toBe(requestsBefore)
 
       // The new core knows a point the page has not heard of: only a snapshot can show it.
@@ -270,6 +276,8 @@ describe.skipIf(missingTool('chromium', 'chromium'))(
         const methods = relay.requests.slice(requestsBefore).map((request) => request.method)
         expect(methods).not.toContain('stop')
 
+        // Typing after the reconnect saved the tab: that banner went by itself.
+        await expect.poll(() => unsaved.count()).toBe(0)
         // The stop banner stays until dismissed, through the reconnect.
         expect(await banner.count()).toBe(1)
         await page.screenshot({ path: join(artifacts, '21-bridge-stop-not-sent.png') })
