@@ -1,9 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { WebSocket } from 'ws'
+import type { Result } from '../../src-main/core/contract/contract.js'
+import { ContractDispatcher } from '../../src-main/core/contract/dispatcher.js'
+import { BrowserServer } from '../../src-main/headless/browser-server.js'
 import { contentSecurityPolicy } from '../../src-main/headless/security-headers.js'
 import { startBrowserServer, type BrowserServerFixture } from '../support/browser-server-fixture.js'
+import { startCore } from '../support/core-fixture.js'
 import { OscTestClient } from '../support/osc-test-client.js'
 import { parseRawAnswer, rawExchange, rawRequest } from '../support/raw-http.js'
+import { makeTempDir } from '../support/temp-dir.js'
 import { waitFor } from '../support/wait-for.js'
 
 const upgradeHeaders = {
@@ -108,6 +113,50 @@ describe('browser mode at its edge: what no request may do', () => {
     expect(await snapshot).toMatchObject({ id: 1, ok: true })
     again.close()
     await stillServing('after-oversize')
+  })
+})
+
+describe('browser mode when a request handler throws', () => {
+  /** Stands for a bug in a handler: the one thing a real dispatcher is not meant to do. */
+  class ThrowingDispatcher extends ContractDispatcher {
+    override handle(method: string, params: unknown): Result<unknown> {
+      if (method === 'snapshot') return super.handle(method, params)
+      throw new RangeError('Maximum call stack size exceeded')
+    }
+  }
+
+  it('answers the request with an error, logs it, and keeps the connection', async () => {
+    const core = await startCore()
+    const site = makeTempDir('site')
+    const logged: string[] = []
+    const server = new BrowserServer({
+      host: '127.0.0.1',
+      port: 0,
+      rendererDir: site.path,
+      dispatcher: new ThrowingDispatcher(core.core),
+      log: (level, message) => logged.push(`${level} ${message}`),
+    })
+    try {
+      const url = new URL(await server.start())
+      const socket = new WebSocket(`ws://${url.host}/ws${url.search}`)
+      await new Promise((resolve) => socket.once('open', resolve))
+      const failed = nextFrame(socket)
+      socket.send(JSON.stringify({ id: 5, method: 'listDocuments', params: {} }))
+      expect(await failed).toEqual({
+        id: 5,
+        ok: false,
+        error: 'internal error: Maximum call stack size exceeded',
+      })
+      expect(logged).toEqual(['ERROR browser request failed: Maximum call stack size exceeded'])
+      const snapshot = nextFrame(socket)
+      socket.send(JSON.stringify({ id: 6, method: 'snapshot', params: {} }))
+      expect(await snapshot).toMatchObject({ id: 6, ok: true })
+      socket.close()
+    } finally {
+      await server.close()
+      site.remove()
+      await core.close()
+    }
   })
 })
 
