@@ -119,7 +119,7 @@ describe('browser mode at its edge: what no request may do', () => {
 describe('browser mode when a request handler throws', () => {
   /** Stands for a bug in a handler: the one thing a real dispatcher is not meant to do. */
   class ThrowingDispatcher extends ContractDispatcher {
-    override handle(method: string, params: unknown): Result<unknown> {
+    override async handle(method: string, params: unknown): Promise<Result<unknown>> {
       if (method === 'snapshot') return super.handle(method, params)
       throw new RangeError('Maximum call stack size exceeded')
     }

@@ -48,7 +48,7 @@ describe('one core per data directory', () => {
     // The first one keeps working.
     const client = await OscTestClient.open()
     await client.send(first.port, '/remote/action', remoteActionArgs({ password: 'nope' }))
-    await first.serve.until('remote actions are disabled')
+    await first.serve.until('wrong password')
     await client.close()
 
     process.kill(pid, 'SIGKILL')
