@@ -147,14 +147,20 @@ export class GencasterCore {
 
   /**
    * Opens the data directory's database and starts listening for OSC.
-   * @throws DataDirectoryError, DatabaseTooNewError or OscBindError with a message for people.
+   * @throws DataDirectoryError, DatabaseTooNewError, OscBindError or SettingsError (an unusable
+   *   password file) with a message for people.
    */
   static async start(options: GencasterCoreOptions): Promise<GencasterCore> {
     const db = openDataDirectory(options.settings.dataDir, options.nativeBinding)
-    let core: GencasterCore
+    let password: RemotePassword
     try {
-      const password = resolveRemotePassword(options.settings, options.passwordSource)
-      core = new GencasterCore(options.settings, db, options, password)
+      password = resolveRemotePassword(options.settings, options.passwordSource)
+    } catch (error) {
+      db.close()
+      throw error
+    }
+    const core = new GencasterCore(options.settings, db, options, password)
+    try {
       core.boundAddress = await core.oscServer.start()
     } catch (error) {
       db.close()
