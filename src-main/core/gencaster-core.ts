@@ -171,7 +171,8 @@ export class GencasterCore {
 
   /**
    * Opens the data directory's database and starts listening for OSC.
-   * @throws DataDirectoryError, DatabaseTooNewError or OscBindError with a message for people.
+   * @throws DataDirectoryError, DatabaseTooNewError, OscBindError or SettingsError (an unusable
+   *   password file) with a message for people.
    */
   static async start(options: GencasterCoreOptions): Promise<GencasterCore> {
     const dataDirectory = openDataDirectory(options.settings.dataDir, options.nativeBinding)

@@ -2,10 +2,27 @@ import { useState } from 'react'
 import type { StreamLogEntry } from '../../src-main/core/contract/contract'
 import { useVisibleRows } from '../windowing/use-visible-rows'
 import { logLevelNames } from './log-levels'
-import { showControlCharacters } from './visible-control-characters'
+import { showControlCharacters, splitControlCharacters } from './visible-control-characters'
 
 /** Fixed height of one log line (CSS `.log-line`): what lets the list render only what shows. */
 const lineHeight = 16
+
+/**
+ * Text from outside with its control characters visible (styled escapes, named on hover);
+ * `full` (the opened line) also breaks the line at each LF.
+ */
+function VisibleText({ text, full }: { readonly text: string; readonly full: boolean }) {
+  return splitControlCharacters(text).map((piece, index) =>
+    'text' in piece ? (
+      piece.text
+    ) : (
+      <span key={index} className="control-character" title={piece.name}>
+        {piece.control}
+        {full && piece.lineBreak && '\n'}
+      </span>
+    ),
+  )
+}
 
 /** One line's text; names and messages come from outside, so their controls are shown. */
 function LogLineText({
@@ -19,8 +36,10 @@ function LogLineText({
     <>
       <span className="muted">{entry.createdDate.slice(11, 23)}</span>{' '}
       <span className="log-level">{logLevelNames[entry.level] ?? entry.level}</span>{' '}
-      <span className="muted">{showControlCharacters(entry.name ?? entry.origin)}</span>{' '}
-      {showControlCharacters(entry.message, full)}
+      <span className="muted">
+        <VisibleText text={entry.name ?? entry.origin} full={false} />
+      </span>{' '}
+      <VisibleText text={entry.message} full={full} />
     </>
   )
 }
@@ -45,7 +64,7 @@ export function LogLines({ lines }: { readonly lines: readonly StreamLogEntry[] 
             key={entry.uuid}
             className={`log-line level-${entry.level}`}
             data-testid="log-line"
-            title={showControlCharacters(entry.message, true)}
+            title={showControlCharacters(entry.message)}
             onClick={() => setOpened(opened?.uuid === entry.uuid ? undefined : entry)}
           >
             <LogLineText entry={entry} />

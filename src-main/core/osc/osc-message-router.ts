@@ -17,6 +17,7 @@ import {
 import type { RemoteActionAuthGuard } from './remote-action-auth-guard.js'
 import type { SenderRateLimiter } from './sender-rate-limiter.js'
 import { clipText } from '../stream/clip-text.js'
+import { rejectionLogName } from '../stream/log-retention.js'
 
 export interface OscMessageRouterOptions {
   readonly points: StreamPointService
@@ -140,7 +141,7 @@ export class OscMessageRouter {
     this.options.log.write({
       origin: 'supercollider',
       level: logLevels.ERROR,
-      name: 'osc_server',
+      name: rejectionLogName,
       message: `rejected ${what} from ${sender.address}:${sender.port}: ${kind}: ${reason}`,
     })
   }

@@ -1,20 +1,37 @@
 import { describe, expect, it } from 'vitest'
-import { showControlCharacters } from '../../../src-renderer/logs/visible-control-characters'
+import {
+  showControlCharacters,
+  splitControlCharacters,
+} from '../../../src-renderer/logs/visible-control-characters'
 
-describe('showControlCharacters', () => {
-  it('shows C0 and DEL as control pictures, the rest as escapes', () => {
-    expect(showControlCharacters('\x1b[2J')).toBe('␛[2J')
-    expect(showControlCharacters('ok\r2026 INFO all points OK')).toBe('ok␍2026 INFO all points OK')
-    expect(showControlCharacters('a\nb\tc\x00\x7f')).toBe('a␊b␉c␀␡')
-    expect(showControlCharacters('\x9b1m evil\u202etxt')).toBe('\\x9b1m evil\\u202etxt')
+describe('splitControlCharacters', () => {
+  it('splits out each control character as a named escape', () => {
+    expect(splitControlCharacters('wipe\x1b[2J ok\rINFO')).toEqual([
+      { text: 'wipe' },
+      { control: '\\x1b', name: 'ESC', lineBreak: false },
+      { text: '[2J ok' },
+      { control: '\\r', name: 'CR', lineBreak: false },
+      { text: 'INFO' },
+    ])
+    expect(splitControlCharacters('a\nb')).toEqual([
+      { text: 'a' },
+      { control: '\\n', name: 'LF', lineBreak: true },
+      { text: 'b' },
+    ])
   })
 
-  it('keeps line breaks visible and real in the full view', () => {
-    expect(showControlCharacters('ERROR\n  in Foo', true)).toBe('ERROR␊\n  in Foo')
+  it('covers C0, DEL, C1 and the controls that reorder text', () => {
+    expect(showControlCharacters('\x00\x07\t\x7f\x9b1m evil\u202etxt\u2028')).toBe(
+      '\\x00\\x07\\t\\x7f\\x9b1m evil\\u202etxt\\u2028',
+    )
+    expect(
+      splitControlCharacters('\x7f\x9b\u202e').map((piece) => 'name' in piece && piece.name),
+    ).toEqual(['DEL', 'C1 control', 'bidi control'])
   })
 
   it('leaves ordinary text alone', () => {
     const text = 'Ndef(\\drone).play; // ünïcödé ♪'
-    expect(showControlCharacters(text)).toBe(text)
+    expect(splitControlCharacters(text)).toEqual([{ text }])
+    expect(splitControlCharacters('')).toEqual([])
   })
 })
