@@ -7,7 +7,8 @@ import type {
   RequestResults,
   Result,
 } from '../../src-main/core/contract/contract'
-import { RequestTable } from './request-table'
+import { LivenessWatch } from './liveness-watch'
+import { noAnswerError, RequestTable } from './request-table'
 import type { Carrier, Transport } from './transport'
 
 type AnyListener = (payload: unknown) => void
@@ -21,7 +22,7 @@ export const connectionLostError = 'connection to the core lost'
 export type RequestDeadlines = { readonly default: number } & Partial<Record<RequestName, number>>
 
 /** A stop that does not come back quickly must say so quickly: the performer reaches for another. */
-export const defaultDeadlines: RequestDeadlines = { default: 10_000, stop: 5_000 }
+export const defaultDeadlines: RequestDeadlines = { default: 10_000, stop: 5_000, ping: 4_000 }
 
 /**
  * The one request layer both transports use: an id and a deadline per request, no request
@@ -32,11 +33,25 @@ export class ContractClient implements Transport {
   private readonly requests = new RequestTable()
   private readonly listeners = new Map<EventName, Set<AnyListener>>()
   private readonly connectionListeners = new Set<(state: Transport['connection']) => void>()
+  private readonly liveness: LivenessWatch | undefined
 
   constructor(
     private readonly carrier: Carrier,
     private readonly deadlines: RequestDeadlines = defaultDeadlines,
+    livenessIntervalMs?: number,
   ) {
+    // Only a link that can die silently is watched; a ping that fails for another reason (the
+    // connection dropped meanwhile) is not a silent link.
+    const pingDeadline = noAnswerError(deadlines.ping ?? deadlines.default)
+    this.liveness =
+      carrier.restart === undefined
+        ? undefined
+        : new LivenessWatch(
+            () =>
+              this.request('ping', {}).then((result) => result.ok || result.error !== pingDeadline),
+            () => carrier.restart?.(),
+            livenessIntervalMs,
+          )
     carrier.start({
       answer: (id, result) => this.requests.settle(id, result),
       event: (name, payload) => {
@@ -75,6 +90,7 @@ export class ContractClient implements Transport {
   }
 
   close(): void {
+    this.liveness?.stop()
     this.carrier.close()
     this.setState('disconnected')
   }
@@ -82,6 +98,7 @@ export class ContractClient implements Transport {
   private setState(state: ConnectionState): void {
     if (state === this.state) return
     this.state = state
+    this.liveness?.connectionChanged(state === 'connected')
     if (state === 'disconnected') this.requests.failAll(connectionLostError)
     for (const listener of [...this.connectionListeners]) listener(state)
   }

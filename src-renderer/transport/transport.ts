@@ -31,5 +31,10 @@ export interface Carrier {
   start(sink: CarrierSink): void
   /** Sends one request; its answer comes back through `sink.answer` under the same id. */
   send(frame: RequestFrame): void
+  /**
+   * The link looks dead although nothing closed it (a pulled cable, Wi-Fi gone): report
+   * 'disconnected' now and connect again. Carriers whose link cannot die silently omit it.
+   */
+  restart?(): void
   close(): void
 }

@@ -33,6 +33,8 @@ const uuidList = z.array(z.string().min(1)).max(10_000)
 /** Parameter schemas, one per request. */
 export const requestSchemas = {
   snapshot: z.object({}),
+  /** The page's check that the link still carries answers (a pulled cable closes nothing). */
+  ping: z.object({}),
   sendCode: z.object({
     code: z.string().min(1).max(60_000),
     targets: uuidList.min(1),
@@ -97,6 +99,7 @@ export interface RequestResults {
     /** Whether writes reach the database (degraded: a full disk, a lock held elsewhere). */
     storage: StorageHealth
   }
+  ping: { serverNow: number }
   sendCode: { instructions: InstructionView[] }
   stop: { instructions: InstructionView[] }
   speak: { instructions: InstructionView[] }

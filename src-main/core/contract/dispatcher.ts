@@ -49,6 +49,7 @@ export class ContractDispatcher {
         serverNow: Date.now(),
         storage: core.storage.health,
       }),
+      ping: () => ({ serverNow: Date.now() }),
       sendCode: async ({ code, targets, manualFinish }) => ({
         instructions: (
           await core.tracker.sendToMany(pointsByUuid(targets), code, manualFinish ?? false)

@@ -119,3 +119,56 @@ describe('the request layer both transports use', () => {
     expect(seen).toEqual([{ uuid: 'l1' }])
   })
 })
+
+describe('a link that goes silent without closing (a pulled cable)', () => {
+  /** A carrier whose link can die silently: it counts restarts and answers pings on demand. */
+  class SilentCarrier extends HandCarrier {
+    restarts = 0
+    restart(): void {
+      this.restarts += 1
+      this.sink.connection('disconnected')
+    }
+  }
+  let carrier: SilentCarrier
+  let client: ContractClient
+
+  beforeEach(() => {
+    vi.useFakeTimers()
+    carrier = new SilentCarrier()
+    client = new ContractClient(carrier, { default: 10_000, ping: 4_000 }, 2_500)
+  })
+  afterEach(() => {
+    client.close()
+    vi.useRealTimers()
+  })
+
+  it('keeps the link while pings are answered', async () => {
+    carrier.sink.connection('connected')
+    for (let tick = 0; tick < 5; tick++) {
+      await vi.advanceTimersByTimeAsync(2_500)
+      const ping = carrier.sent.at(-1)!
+      expect(ping.method).toBe('ping')
+      carrier.sink.answer(ping.id, { ok: true, value: { serverNow: 0 } })
+    }
+    expect(carrier.restarts).toBe(0)
+    expect(client.connection).toBe('connected')
+  })
+
+  it('restarts the link when a ping goes unanswered, failing what was pending', async () => {
+    carrier.sink.connection('connected')
+    const code = client.request('sendCode', { code: '1', targets: ['a'] })
+    await vi.advanceTimersByTimeAsync(2_500 + 4_000)
+    expect(carrier.restarts).toBe(1)
+    expect(client.connection).toBe('disconnected')
+    expect(await code).toEqual({ ok: false, error: connectionLostError })
+  })
+
+  it('does not watch a link that cannot die silently', async () => {
+    const plain = new HandCarrier()
+    const bridged = new ContractClient(plain, { default: 10_000 }, 2_500)
+    plain.sink.connection('connected')
+    await vi.advanceTimersByTimeAsync(20_000)
+    expect(plain.sent).toHaveLength(0)
+    bridged.close()
+  })
+})
