@@ -21,6 +21,9 @@ export function App() {
         <span className={`connection ${connection}`} data-testid="connection">
           {connection}
         </span>
+        {connection === 'disconnected' && (
+          <span className="connection-hint">points and answers as last seen</span>
+        )}
         <RemotePassword />
         <button
           className="panic"
@@ -33,7 +36,8 @@ export function App() {
       </header>
       <StorageBanner />
       <AlertBanners />
-      <main className="layout">
+      {/* What the page shows while away is the last state it heard of, not the stage's now. */}
+      <main className={connection === 'disconnected' ? 'layout stale' : 'layout'}>
         <Dashboard />
         <EditorPanel />
         <ResultMatrix />

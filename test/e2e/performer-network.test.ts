@@ -93,6 +93,11 @@ describe.skipIf(skip)('a performer on a tablet when the network is pulled', () =
     await expect.poll(connection, { timeout: 15_000 }).toBe('disconnected')
     const noticedMs = Date.now() - cutAt
     expect(noticedMs).toBeLessThan(12_000)
+    // What it shows now is the last it heard, and it says so.
+    expect(await page.locator('.connection-hint').textContent()).toBe(
+      'points and answers as last seen',
+    )
+    expect(await page.locator('main.layout').getAttribute('class')).toContain('stale')
 
     // The performer keeps typing and evaluates: the text stays, the code is not sent.
     await page.keyboard.press('End')
