@@ -59,7 +59,7 @@ export function openDataDirectory(dataDir: string, nativeBinding?: string): Open
     } catch (error) {
       if (!isStorageError(error)) {
         release()
-        throw error
+        throw unreadableDatabase(file, error) ?? error
       }
       failure = error
     }
@@ -71,6 +71,18 @@ export function openDataDirectory(dataDir: string, nativeBinding?: string): Open
     exclusive: false,
     release,
   }
+}
+
+/**
+ * A file that SQLite cannot read as a database (another program's file, or damaged): said so
+ * with what to do, instead of SQLite's bare "file is not a database".
+ */
+function unreadableDatabase(file: string, error: unknown): DataDirectoryError | undefined {
+  const code = errorCode(error)
+  if (code !== 'SQLITE_NOTADB' && code !== 'SQLITE_CORRUPT') return undefined
+  return new DataDirectoryError(
+    `${file} is not a readable Gencaster database (${code}): move it away to start with an empty one, or choose another --data-dir`,
+  )
 }
 
 function errorCode(error: unknown): string {
