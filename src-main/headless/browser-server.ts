@@ -50,9 +50,19 @@ export class BrowserServer {
     this.http = createServer((request, response) => void this.serveHttp(request, response))
     // Node's own answer to a request it cannot parse, kept, with this server's headers.
     this.http.on('clientError', (error: NodeJS.ErrnoException, socket) => {
-      const status = error.code === 'HPE_HEADER_OVERFLOW' ? 431 : 400
-      if (error.code === 'ECONNRESET') socket.destroy()
-      else refuseSocket(socket, status, 'bad request\n')
+      // As Node's default does: no answer over one already on its way, nor to a reset.
+      const answering = (socket as { _httpMessage?: { headersSent?: boolean } })._httpMessage
+      if (error.code === 'ECONNRESET' || answering?.headersSent) {
+        socket.destroy()
+        return
+      }
+      const status =
+        error.code === 'HPE_HEADER_OVERFLOW'
+          ? 431
+          : error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+            ? 408
+            : 400
+      refuseSocket(socket, status, 'bad request\n')
     })
     this.http.on('upgrade', (request, socket, head) => this.upgrade(request, socket, head))
     // A handshake ws refuses (not GET, no key) gets this server's headers too.

@@ -32,11 +32,15 @@ let running: GencasterCore | undefined
 
 /** A line of the core's log (printed by printLogLines), or stderr before the core runs. */
 function logProblem(level: 'WARNING' | 'ERROR', name: string, message: string): void {
-  if (!running) {
-    console.error(`${level} ${name}: ${message}`)
-    return
+  try {
+    if (running) {
+      running.log.write({ origin: 'graph_engine', level: logLevels[level], name, message })
+      return
+    }
+  } catch {
+    // The database is closing or closed: the terminal still gets the line.
   }
-  running.log.write({ origin: 'graph_engine', level: logLevels[level], name, message })
+  console.error(`${level} ${name}: ${message}`)
 }
 
 async function main(): Promise<void> {

@@ -180,8 +180,14 @@ describe('browser mode headers and cookie', () => {
       await rawRequest(site.port, 'GET', `/%E0%A4%A?token=${site.token}`),
       await rawRequest(site.port, 'GET', '*'),
       parseRawAnswer(await rawExchange(site.port, '\x01\x02 nonsense\r\n\r\n'))!,
+      // Handshakes ws itself refuses: not a GET, no key.
+      await rawRequest(site.port, 'POST', `/ws?token=${site.token}`, upgradeHeaders),
+      await rawRequest(site.port, 'GET', `/ws?token=${site.token}`, {
+        ...upgradeHeaders,
+        'sec-websocket-key': '',
+      }),
     ]
-    expect(answers.map((answer) => answer.status)).toEqual([200, 401, 404, 400, 400, 400])
+    expect(answers.map((answer) => answer.status)).toEqual([200, 401, 404, 400, 400, 400, 405, 400])
     for (const answer of answers) {
       expect(answer.headers).toMatchObject({
         'content-security-policy': contentSecurityPolicy,
