@@ -12,6 +12,8 @@ export interface StorageWrite {
   readonly droppable?: boolean
   /** Called once the write is committed. */
   readonly onWritten?: () => void
+  /** Called when the write was applied but its transaction rolled back (it waits again). */
+  readonly onRolledBack?: () => void
 }
 
 /** A write that needs its result now (a document save) could not reach the database. */
@@ -54,6 +56,8 @@ export class StorageWriter {
   private readonly byKey = new Map<string, Waiting>()
   private droppableWaiting = 0
   private batchOps: StorageWrite[] | undefined
+  /** How many of `batchOps` ran before a failure (none runs after one). */
+  private batchApplied = 0
   private batchFailure: unknown
   private failure: { reason: string; since: number } | undefined
   private dropped = 0
@@ -65,12 +69,18 @@ export class StorageWriter {
   private readonly maxWaiting: number
   private readonly chunkSize: number
   private unsavedSince = 0
+  /** Made once: better-sqlite3 builds a wrapper per `transaction()` call. */
+  private readonly inBatchTransaction: (work: () => void) => void
 
   constructor(private readonly options: StorageWriterOptions) {
     this.now = options.now ?? Date.now
     this.retryIntervalMs = options.retryIntervalMs ?? 1000
     this.maxWaiting = options.maxWaiting ?? 200_000
     this.chunkSize = options.chunkSize ?? 5000
+    this.inBatchTransaction = options.db.transaction((work: () => void) => {
+      work()
+      if (this.batchFailure !== undefined) throw this.batchFailure
+    })
     if (options.unsaved !== undefined) this.unsavedSince = this.now()
   }
 
@@ -101,6 +111,7 @@ export class StorageWriter {
       if (this.batchFailure === undefined) {
         try {
           op.apply()
+          this.batchApplied += 1
         } catch (error) {
           if (!isStorageError(error)) throw error
           this.batchFailure = error
@@ -110,7 +121,8 @@ export class StorageWriter {
       return
     }
     try {
-      this.options.db.transaction(op.apply)()
+      // Alone, in SQLite's own transaction per statement (a wrapper per call measured slower).
+      op.apply()
     } catch (error) {
       if (!isStorageError(error)) throw error
       this.enqueue(op)
@@ -128,14 +140,13 @@ export class StorageWriter {
     if (this.failure || this.batchOps) return work()
     const ops: StorageWrite[] = []
     this.batchOps = ops
+    this.batchApplied = 0
     this.batchFailure = undefined
     try {
-      this.options.db.transaction(() => {
-        work()
-        if (this.batchFailure !== undefined) throw this.batchFailure
-      })()
+      this.inBatchTransaction(work)
     } catch (error) {
       if (!isStorageError(error)) throw error
+      for (const op of ops.slice(0, this.batchApplied)) op.onRolledBack?.()
       for (const op of ops) this.enqueue(op)
       this.degrade(error)
       return
@@ -219,12 +230,17 @@ export class StorageWriter {
   /** Commits the next chunk of waiting writes; true when more wait and the storage works. */
   private retryOnce(): boolean {
     const chunk = this.queue.slice(0, this.chunkSize)
+    let applied = 0
     try {
       this.options.db.transaction(() => {
-        for (const waiting of chunk) this.applyWaiting(waiting.op)
+        for (const waiting of chunk) {
+          this.applyWaiting(waiting.op)
+          applied += 1
+        }
       })()
     } catch (error) {
       if (!isStorageError(error)) throw error
+      for (const waiting of chunk.slice(0, applied)) waiting.op.onRolledBack?.()
       this.degrade(error)
       return false
     }
