@@ -196,7 +196,7 @@ export class GencasterCore {
           'the database was opened on a full disk: other SQLite tools cannot open it until Gencaster restarts',
       })
     }
-    core.tracker.recoverUnfinished()
+    core.storage.batch(() => core.tracker.recoverUnfinished())
     core.presence.start()
     core.maintenanceTimer = setInterval(() => core.flushAuthSummaries(), 5000)
     core.maintenanceTimer.unref()

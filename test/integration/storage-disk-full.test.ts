@@ -5,6 +5,7 @@ import { ContractDispatcher } from '../../src-main/core/contract/dispatcher.js'
 import type { StorageHealth } from '../../src-main/core/db/storage-health.js'
 import { BeaconingInstance } from '../support/beaconing-instance.js'
 import { startCore, type CoreFixture } from '../support/core-fixture.js'
+import { freeUdpPort, spawnHeadlessServe } from '../support/serve-process.js'
 import { mountSmallFilesystem } from '../support/small-filesystem.js'
 import { waitFor } from '../support/wait-for.js'
 
@@ -139,4 +140,43 @@ describe.skipIf(!disk)('a full disk (a real 2 MB tmpfs)', () => {
     await instance.close()
     disk!.free()
   })
+
+  it('does not crash-loop: killed on a full disk, it starts again and writes once there is space', async () => {
+    const dataDir = join(disk!.path, 'crashed')
+    const port = await freeUdpPort()
+    const args = ['--osc-host', '127.0.0.1', '--osc-port', String(port), '--data-dir', dataDir]
+    const instance = await BeaconingInstance.open(port)
+    const first = spawnHeadlessServe(args)
+    await first.until('OSC on udp://')
+    await instance.beacon('before-full')
+    await waitFor('the first beacon stored', () =>
+      countRows(join(dataDir, 'gencaster.sqlite'), 'SELECT COUNT(*) AS n FROM stream_point') === 1
+        ? true
+        : undefined,
+    )
+    disk!.fill()
+    await instance.beacon('while-full')
+    await first.until('writes to the database paused: disk full')
+    process.kill(first.corePid(), 'SIGKILL')
+    await first.exited
+
+    const second = spawnHeadlessServe(args)
+    try {
+      await second.until('OSC on udp://')
+      await instance.beacon('after-restart')
+      await second.until('writes to the database paused: disk full')
+      await new Promise((done) => setTimeout(done, 500))
+      expect(second.process.exitCode).toBe(null)
+      disk!.free()
+      await second.until('writes to the database resumed')
+    } finally {
+      second.process.kill('SIGTERM')
+      await instance.close()
+    }
+    expect(await second.exited).toBe(0)
+    const file = join(dataDir, 'gencaster.sqlite')
+    expect(
+      countRows(file, "SELECT COUNT(*) AS n FROM stream_point WHERE sc_name = 'after-restart'"),
+    ).toBe(1)
+  }, 60_000)
 })

@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3'
 import { describeStorageError, isStorageError } from './storage-errors.js'
 import { healthyStorage, type StorageHealth } from './storage-health.js'
+import { WaitingWrites } from './waiting-writes.js'
 
 /** One write, with every value bound: it can run now, or later after a rollback. */
 export interface StorageWrite {
@@ -12,6 +13,8 @@ export interface StorageWrite {
   readonly droppable?: boolean
   /** Called once the write is committed. */
   readonly onWritten?: () => void
+  /** Called when the write was applied but its transaction rolled back (it waits again). */
+  readonly onRolledBack?: () => void
 }
 
 /** A write that needs its result now (a document save) could not reach the database. */
@@ -38,10 +41,6 @@ export interface StorageWriterOptions {
   readonly unsaved?: string | undefined
 }
 
-interface Waiting {
-  op: StorageWrite
-}
-
 /**
  * Every database write of the core goes through here. A write that fails because of the storage
  * (disk full, I/O error, another program holding the lock) never throws into the domain: the
@@ -50,27 +49,31 @@ interface Waiting {
  * writes are retried until one commits again. The domain keeps its state in memory meanwhile.
  */
 export class StorageWriter {
-  private queue: Waiting[] = []
-  private readonly byKey = new Map<string, Waiting>()
-  private droppableWaiting = 0
+  private readonly waiting: WaitingWrites
   private batchOps: StorageWrite[] | undefined
+  /** How many of `batchOps` ran before a failure (none runs after one). */
+  private batchApplied = 0
   private batchFailure: unknown
   private failure: { reason: string; since: number } | undefined
-  private dropped = 0
   private retryTimer: NodeJS.Timeout | undefined
   private reported: StorageHealth = healthyStorage
   private closed = false
   private readonly now: () => number
   private readonly retryIntervalMs: number
-  private readonly maxWaiting: number
   private readonly chunkSize: number
   private unsavedSince = 0
+  /** Made once: better-sqlite3 builds a wrapper per `transaction()` call. */
+  private readonly inBatchTransaction: (work: () => void) => void
 
   constructor(private readonly options: StorageWriterOptions) {
     this.now = options.now ?? Date.now
     this.retryIntervalMs = options.retryIntervalMs ?? 1000
-    this.maxWaiting = options.maxWaiting ?? 200_000
+    this.waiting = new WaitingWrites(options.maxWaiting ?? 200_000)
     this.chunkSize = options.chunkSize ?? 5000
+    this.inBatchTransaction = options.db.transaction((work: () => void) => {
+      work()
+      if (this.batchFailure !== undefined) throw this.batchFailure
+    })
     if (options.unsaved !== undefined) this.unsavedSince = this.now()
   }
 
@@ -89,18 +92,19 @@ export class StorageWriter {
       state: 'degraded',
       reason: this.failure.reason,
       since: new Date(this.failure.since).toISOString(),
-      waiting: this.queue.length,
-      dropped: this.dropped,
+      waiting: this.waiting.size,
+      dropped: this.waiting.dropped,
     }
   }
 
   /** Writes now (in the open batch, or in its own transaction), or keeps it for later. */
   write(op: StorageWrite): void {
-    if (this.failure) return this.enqueue(op)
+    if (this.failure) return this.waiting.add(op)
     if (this.batchOps) {
       if (this.batchFailure === undefined) {
         try {
           op.apply()
+          this.batchApplied += 1
         } catch (error) {
           if (!isStorageError(error)) throw error
           this.batchFailure = error
@@ -110,10 +114,11 @@ export class StorageWriter {
       return
     }
     try {
-      this.options.db.transaction(op.apply)()
+      // Alone, in SQLite's own transaction per statement (a wrapper per call measured slower).
+      op.apply()
     } catch (error) {
       if (!isStorageError(error)) throw error
-      this.enqueue(op)
+      this.waiting.add(op)
       this.degrade(error)
       return
     }
@@ -128,15 +133,14 @@ export class StorageWriter {
     if (this.failure || this.batchOps) return work()
     const ops: StorageWrite[] = []
     this.batchOps = ops
+    this.batchApplied = 0
     this.batchFailure = undefined
     try {
-      this.options.db.transaction(() => {
-        work()
-        if (this.batchFailure !== undefined) throw this.batchFailure
-      })()
+      this.inBatchTransaction(work)
     } catch (error) {
       if (!isStorageError(error)) throw error
-      for (const op of ops) this.enqueue(op)
+      for (const op of ops.slice(0, this.batchApplied)) op.onRolledBack?.()
+      for (const op of ops) this.waiting.add(op)
       this.degrade(error)
       return
     } finally {
@@ -168,35 +172,7 @@ export class StorageWriter {
     if (this.retryTimer) clearTimeout(this.retryTimer)
     this.retryTimer = undefined
     while (this.failure && this.retryOnce());
-    return this.queue.length
-  }
-
-  private enqueue(op: StorageWrite): void {
-    if (op.key !== undefined) {
-      const waiting = this.byKey.get(op.key)
-      if (waiting) {
-        waiting.op = op
-        return
-      }
-    }
-    const waiting = { op }
-    this.queue.push(waiting)
-    if (op.key !== undefined) this.byKey.set(op.key, waiting)
-    if (op.droppable) this.droppableWaiting += 1
-    if (this.queue.length > this.maxWaiting && this.droppableWaiting > 0) this.dropOldest()
-  }
-
-  /** Drops the oldest log lines down to 90 % of the bound, so this runs once per many writes. */
-  private dropOldest(): void {
-    let excess = this.queue.length - Math.floor(this.maxWaiting * 0.9)
-    this.queue = this.queue.filter((waiting) => {
-      if (excess <= 0 || !waiting.op.droppable) return true
-      excess -= 1
-      this.dropped += 1
-      this.droppableWaiting -= 1
-      if (waiting.op.key !== undefined) this.byKey.delete(waiting.op.key)
-      return false
-    })
+    return this.waiting.size
   }
 
   private degrade(error: unknown): void {
@@ -218,27 +194,27 @@ export class StorageWriter {
 
   /** Commits the next chunk of waiting writes; true when more wait and the storage works. */
   private retryOnce(): boolean {
-    const chunk = this.queue.slice(0, this.chunkSize)
+    const chunk = this.waiting.first(this.chunkSize)
+    let applied = 0
     try {
       this.options.db.transaction(() => {
-        for (const waiting of chunk) this.applyWaiting(waiting.op)
+        for (const op of chunk) {
+          this.applyWaiting(op)
+          applied += 1
+        }
       })()
     } catch (error) {
       if (!isStorageError(error)) throw error
+      for (const op of chunk.slice(0, applied)) op.onRolledBack?.()
       this.degrade(error)
       return false
     }
-    this.queue.splice(0, chunk.length)
-    for (const waiting of chunk) {
-      const { key, droppable, onWritten } = waiting.op
-      if (key !== undefined && this.byKey.get(key) === waiting) this.byKey.delete(key)
-      if (droppable) this.droppableWaiting -= 1
-      onWritten?.()
-    }
-    if (this.queue.length > 0) return true
+    this.waiting.removeFirst(chunk.length)
+    for (const op of chunk) op.onWritten?.()
+    if (this.waiting.size > 0) return true
     this.failure = undefined
     this.report()
-    this.dropped = 0
+    this.waiting.dropped = 0
     return false
   }
 
@@ -264,7 +240,7 @@ export class StorageWriter {
     )
       return
     // The recovery report carries what was dropped while degraded.
-    this.reported = health.state === 'ok' ? { ...health, dropped: this.dropped } : health
+    this.reported = health.state === 'ok' ? { ...health, dropped: this.waiting.dropped } : health
     this.options.onHealthChanged?.(this.reported)
   }
 }

@@ -1,3 +1,4 @@
+import { isStorageError } from '../db/storage-errors.js'
 import type { CoreEvents } from '../events/core-events.js'
 import type { StreamPointService } from './stream-point-service.js'
 
@@ -21,7 +22,10 @@ export class PresenceMonitor {
 
   start(): void {
     this.online = new Set(this.options.points.listOnlineUuids())
-    this.timer = setInterval(() => this.check(), this.options.checkIntervalMs ?? 1000)
+    this.timer = setInterval(
+      () => this.checkUnlessUnreadable(),
+      this.options.checkIntervalMs ?? 1000,
+    )
     this.timer.unref()
   }
 
@@ -35,6 +39,15 @@ export class PresenceMonitor {
       this.options.onPointOffline(uuid)
     }
     this.online = now
+  }
+
+  /** A program holding the database exclusively can make even reads busy: try next time. */
+  private checkUnlessUnreadable(): void {
+    try {
+      this.check()
+    } catch (error) {
+      if (!isStorageError(error)) throw error
+    }
   }
 
   close(): void {

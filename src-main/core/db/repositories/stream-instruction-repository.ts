@@ -43,6 +43,7 @@ function toInstruction(row: StreamInstructionRow): StreamInstruction {
 export class StreamInstructionRepository {
   private readonly insert: Statement
   private readonly update: Statement
+  private readonly updateByRowid: Statement
   private readonly byUuid: Statement
   private readonly unfinished: Statement
   private readonly recent: Statement
@@ -50,6 +51,13 @@ export class StreamInstructionRepository {
   private readonly distinctCode: Statement
   /** Rows whose newest state is not committed yet; reads see them first. */
   private readonly unwritten = new Map<string, StreamInstruction>()
+  /** Created here and not inserted yet: the first write is a plain INSERT. */
+  private readonly fresh = new Set<string>()
+  /**
+   * The rowid of each instruction inserted here that may still change: an answer is then one
+   * UPDATE by rowid (acknowledgements are half the OSC traffic). Forgotten once it is final.
+   */
+  private readonly rowIds = new Map<string, number | bigint>()
 
   constructor(
     db: Database,
@@ -64,11 +72,11 @@ export class StreamInstructionRepository {
         @noAnswerDate, @roundTripMs)`)
     // Every change after the insert is written this way, positional: the tracker holds the
     // whole row, so there is nothing to look up or read back, and it runs for every answer.
-    this.update = db.prepare(`
-      UPDATE stream_instruction SET modified_date = ?, state = ?, return_value = ?,
+    const set = `UPDATE stream_instruction SET modified_date = ?, state = ?, return_value = ?,
         sent_date = ?, received_date = ?, finished_date = ?, deadline_date = ?,
-        no_answer_date = ?, round_trip_ms = ?
-      WHERE uuid = ?`)
+        no_answer_date = ?, round_trip_ms = ?`
+    this.update = db.prepare(`${set} WHERE uuid = ?`)
+    this.updateByRowid = db.prepare(`${set} WHERE rowid = ?`)
     this.byUuid = db.prepare('SELECT * FROM stream_instruction WHERE uuid = ?')
     this.unfinished = db.prepare(`
       SELECT * FROM stream_instruction
@@ -110,6 +118,7 @@ export class StreamInstructionRepository {
       noAnswerDate: null,
       roundTripMs: null,
     }
+    this.fresh.add(instruction.uuid)
     this.save(instruction)
     return instruction
   }
@@ -119,19 +128,42 @@ export class StreamInstructionRepository {
    * is degraded only the newest state of each instruction waits, in the place of its first.
    */
   save(instruction: StreamInstruction): void {
-    this.unwritten.set(instruction.uuid, instruction)
+    const { uuid } = instruction
+    this.unwritten.set(uuid, instruction)
+    let inserted = false
     this.writer.write({
-      key: `instruction ${instruction.uuid}`,
-      apply: () => this.store(instruction),
+      key: `instruction ${uuid}`,
+      apply: () => {
+        inserted = this.store(instruction)
+      },
       onWritten: () => {
-        if (this.unwritten.get(instruction.uuid) === instruction)
-          this.unwritten.delete(instruction.uuid)
+        if (this.unwritten.get(uuid) === instruction) this.unwritten.delete(uuid)
+      },
+      // The insert is undone: the row's next write must insert it again.
+      onRolledBack: () => {
+        if (!inserted) return
+        this.rowIds.delete(uuid)
+        this.fresh.add(uuid)
       },
     })
   }
 
-  private store(row: StreamInstruction): void {
-    const { changes } = this.update.run(
+  /** Writes the row; true when this inserted it. */
+  private store(row: StreamInstruction): boolean {
+    const final = row.finishedDate !== null || row.noAnswerDate !== null
+    if (this.fresh.has(row.uuid)) {
+      const { lastInsertRowid } = this.insert.run({
+        ...row,
+        manualFinish: row.manualFinish ? 1 : 0,
+      })
+      this.fresh.delete(row.uuid)
+      if (!final) this.rowIds.set(row.uuid, lastInsertRowid)
+      return true
+    }
+    const rowId = this.rowIds.get(row.uuid)
+    if (final) this.rowIds.delete(row.uuid)
+    // A row from an earlier run (recovered, or a late answer) is found by its uuid.
+    const { changes } = (rowId === undefined ? this.update : this.updateByRowid).run(
       row.modifiedDate,
       row.state,
       row.returnValue,
@@ -141,9 +173,10 @@ export class StreamInstructionRepository {
       row.deadlineDate,
       row.noAnswerDate,
       row.roundTripMs,
-      row.uuid,
+      rowId ?? row.uuid,
     )
     if (changes === 0) this.insert.run({ ...row, manualFinish: row.manualFinish ? 1 : 0 })
+    return false
   }
 
   get(uuid: string): StreamInstruction | undefined {
