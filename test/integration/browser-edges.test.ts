@@ -6,7 +6,6 @@ import { BrowserServer } from '../../src-main/headless/browser-server.js'
 import { contentSecurityPolicy } from '../../src-main/headless/security-headers.js'
 import { startBrowserServer, type BrowserServerFixture } from '../support/browser-server-fixture.js'
 import { startCore } from '../support/core-fixture.js'
-import { OscTestClient } from '../support/osc-test-client.js'
 import { parseRawAnswer, rawExchange, rawRequest } from '../support/raw-http.js'
 import { makeTempDir } from '../support/temp-dir.js'
 import { waitFor } from '../support/wait-for.js'
@@ -35,15 +34,7 @@ describe('browser mode at its edge: what no request may do', () => {
   })
 
   /** The server still serves the page, and the core behind it still takes OSC. */
-  async function stillServing(name: string): Promise<void> {
-    expect((await rawRequest(site.port, 'GET', `/?token=${site.token}`)).status).toBe(200)
-    const instance = await OscTestClient.open()
-    await instance.send(site.core.oscPort, '/beacon', ['name', name, 'lang_port', instance.port])
-    await instance.close()
-    await waitFor(`the beacon of ${name}`, () =>
-      site.core.core.points.list().find((point) => point.scName === name),
-    )
-  }
+  const stillServing = (name: string) => site.stillServing(name)
 
   it('answers targets that new URL() throws on, with or without the token, HTTP and upgrade', async () => {
     const withToken = { '//[': 404, '//%': 400, '//a:b:c': 404 }

@@ -6,9 +6,8 @@ import {
   type BrowserServerFixture,
 } from '../support/browser-server-fixture.js'
 import { OscTestClient } from '../support/osc-test-client.js'
-import { parseRawAnswer, rawRequest } from '../support/raw-http.js'
+import { parseRawAnswer } from '../support/raw-http.js'
 import { fuzzSeed, randomTools, seededRandom } from '../support/seeded-random.js'
-import { waitFor } from '../support/wait-for.js'
 
 const cases = 10_000
 const notHttp = Array.from({ length: 0x20 }, (_, byte) => byte).filter(
@@ -189,17 +188,7 @@ describe('fuzzing browser mode over HTTP', () => {
         }
         await Promise.all(Array.from({ length: concurrency }, worker))
         // After each batch: the page is served, and the core behind it still takes OSC.
-        expect((await rawRequest(site.port, 'GET', `/?token=${site.token}`)).status).toBe(200)
-        const name = `after-batch-${batch}`
-        await instance.send(site.core.oscPort, '/beacon', [
-          'name',
-          name,
-          'lang_port',
-          instance.port,
-        ])
-        await waitFor(name, () =>
-          site.core.core.points.list().find((point) => point.scName === name),
-        )
+        await site.stillServing(`after-batch-${batch}`, instance)
       }
     } finally {
       await instance.close()

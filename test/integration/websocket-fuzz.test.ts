@@ -3,9 +3,7 @@ import type { WebSocket } from 'ws'
 import { requestSchemas } from '../../src-main/core/contract/contract.js'
 import { startBrowserServer, type BrowserServerFixture } from '../support/browser-server-fixture.js'
 import { OscTestClient } from '../support/osc-test-client.js'
-import { rawRequest } from '../support/raw-http.js'
 import { fuzzSeed, randomTools, seededRandom } from '../support/seeded-random.js'
-import { waitFor } from '../support/wait-for.js'
 
 const cases = 10_000
 const connections = 4
@@ -194,17 +192,7 @@ describe('fuzzing browser mode over its WebSocket', () => {
           slice.filter((_, index) => index % connections === lane),
         )
         await Promise.all(lanes.map((lane, n) => run(n, lane)))
-        expect((await rawRequest(site.port, 'GET', `/?token=${site.token}`)).status).toBe(200)
-        const name = `after-batch-${batch}`
-        await instance.send(site.core.oscPort, '/beacon', [
-          'name',
-          name,
-          'lang_port',
-          instance.port,
-        ])
-        await waitFor(name, () =>
-          site.core.core.points.list().find((point) => point.scName === name),
-        )
+        await site.stillServing(`after-batch-${batch}`, instance)
       }
     } finally {
       await instance.close()

@@ -5,7 +5,10 @@ import { ContractDispatcher } from '../../src-main/core/contract/dispatcher.js'
 import type { BrowserLog } from '../../src-main/headless/browser-log.js'
 import { BrowserServer, type BrowserServerOptions } from '../../src-main/headless/browser-server.js'
 import { startCore, type CoreFixture } from './core-fixture.js'
+import { OscTestClient } from './osc-test-client.js'
+import { rawRequest } from './raw-http.js'
 import { makeTempDir } from './temp-dir.js'
+import { waitFor } from './wait-for.js'
 
 export interface BrowserServerFixture {
   readonly core: CoreFixture
@@ -17,6 +20,11 @@ export interface BrowserServerFixture {
   readonly logged: string[]
   /** A WebSocket to /ws with the token and the page's own origin. */
   connect(): Promise<WebSocket>
+  /**
+   * Fails unless the page is still served and the core behind it still takes OSC: a beacon
+   * named `name` from `instance` (or a fresh socket) shows up as a point.
+   */
+  stillServing(name: string, instance?: OscTestClient): Promise<void>
   close(): Promise<void>
 }
 
@@ -62,6 +70,19 @@ export async function startBrowserServer(
         socket.once('open', () => resolve(socket))
         socket.once('error', reject)
       })
+    },
+    stillServing: async (name, instance) => {
+      const answer = await rawRequest(Number(url.port), 'GET', `/?token=${token}`)
+      if (answer.status !== 200) throw new Error(`the page answered ${answer.status} after ${name}`)
+      const sender = instance ?? (await OscTestClient.open())
+      try {
+        await sender.send(core.oscPort, '/beacon', ['name', name, 'lang_port', sender.port])
+      } finally {
+        if (!instance) await sender.close()
+      }
+      await waitFor(`the beacon of ${name}`, () =>
+        core.core.points.list().find((point) => point.scName === name),
+      )
     },
     close: async () => {
       await server.close()
