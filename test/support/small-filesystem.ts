@@ -33,6 +33,15 @@ export function mountSmallFilesystem(size: string): SmallFilesystem | undefined 
   }
   const filler = join(dir.path, 'filler')
   mkdirSync(join(dir.path, 'data'))
+  let mounted = true
+  const unmount = (): void => {
+    if (!mounted) return
+    mounted = false
+    execFileSync('umount', ['-l', dir.path], { stdio: 'pipe' })
+    dir.remove()
+  }
+  // Should the test's afterAll never run (a worker that dies), the mount still goes.
+  process.once('exit', unmount)
   return {
     path: join(dir.path, 'data'),
     fill: () => {
@@ -47,9 +56,6 @@ export function mountSmallFilesystem(size: string): SmallFilesystem | undefined 
       }
     },
     free: () => rmSync(filler, { force: true }),
-    unmount: () => {
-      execFileSync('umount', ['-l', dir.path], { stdio: 'pipe' })
-      dir.remove()
-    },
+    unmount,
   }
 }

@@ -11,6 +11,8 @@ export interface StorageWrite {
   readonly key?: string
   /** Given up first, and counted, when too many writes wait (log lines). */
   readonly droppable?: boolean
+  /** Called when the write starts to wait (not applied, or its transaction rolled back). */
+  readonly onWaiting?: () => void
   /** Called once the write is committed. */
   readonly onWritten?: () => void
   /** Called when the write was applied but its transaction rolled back (it waits again). */
@@ -110,6 +112,8 @@ export class StorageWriter {
           this.batchFailure = error
         }
       }
+      // Not applied: reads in the rest of the batch must see it from memory.
+      if (this.batchFailure !== undefined) op.onWaiting?.()
       this.batchOps.push(op)
       return
     }

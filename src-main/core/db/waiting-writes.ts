@@ -24,6 +24,7 @@ export class WaitingWrites {
   }
 
   add(op: StorageWrite): void {
+    op.onWaiting?.()
     if (op.key !== undefined) {
       const waiting = this.byKey.get(op.key)
       if (waiting) {

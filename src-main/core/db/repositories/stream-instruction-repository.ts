@@ -49,7 +49,7 @@ export class StreamInstructionRepository {
   private readonly recent: Statement
   private readonly recentForPoint: Statement
   private readonly distinctCode: Statement
-  /** Rows whose newest state is not committed yet; reads see them first. */
+  /** Rows whose newest state waits for the database; reads see them first. */
   private readonly unwritten = new Map<string, StreamInstruction>()
   /** Created here and not inserted yet: the first write is a plain INSERT. */
   private readonly fresh = new Set<string>()
@@ -129,13 +129,14 @@ export class StreamInstructionRepository {
    */
   save(instruction: StreamInstruction): void {
     const { uuid } = instruction
-    this.unwritten.set(uuid, instruction)
     let inserted = false
     this.writer.write({
       key: `instruction ${uuid}`,
       apply: () => {
         inserted = this.store(instruction)
       },
+      // Only a row that waits needs laying over the table (one applied is in it already).
+      onWaiting: () => this.unwritten.set(uuid, instruction),
       onWritten: () => {
         if (this.unwritten.get(uuid) === instruction) this.unwritten.delete(uuid)
       },

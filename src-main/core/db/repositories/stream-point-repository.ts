@@ -50,7 +50,7 @@ export class StreamPointRepository {
   private readonly freeSince: Statement
   private readonly liveUuidsSince: Statement
   private readonly busyUuids: Statement
-  /** Points whose newest beacon is not committed yet; reads lay them over the table. */
+  /** Points whose newest beacon waits for the database; reads lay them over the table. */
   private readonly unwritten = new Map<string, StreamPoint>()
 
   constructor(
@@ -127,10 +127,11 @@ export class StreamPointRepository {
       scName: announcement.scName,
       lastLive: nowIso,
     }
-    this.unwritten.set(point.uuid, point)
     this.writer.write({
       key: `point ${point.uuid}`,
       apply: () => this.store(point),
+      // Only a beacon that waits needs laying over the table (one applied is in it already).
+      onWaiting: () => this.unwritten.set(point.uuid, point),
       onWritten: () => {
         if (this.unwritten.get(point.uuid) === point) this.unwritten.delete(point.uuid)
       },
