@@ -1,4 +1,5 @@
 import { useMemo, useState } from 'react'
+import { keepFocus } from '../focus/keep-focus'
 import { currentTargets, evaluate, newDocument, stopAll } from '../state/actions'
 import { useApi, useAppState } from '../state/store-context'
 import { useNow } from '../state/use-now'
@@ -45,6 +46,7 @@ export function EditorPanel() {
             role="tab"
             aria-selected={tab.uuid === active}
             className={tab.uuid === active ? 'tab active' : 'tab'}
+            onMouseDown={keepFocus}
             onClick={() => {
               // What the tab being left is waiting to save goes now.
               saver.flush()
@@ -56,6 +58,7 @@ export function EditorPanel() {
         ))}
         <button
           className="tab new"
+          onMouseDown={keepFocus}
           onClick={() => {
             saver.flush()
             void newDocument(api, store)
@@ -71,7 +74,11 @@ export function EditorPanel() {
           {targetCount === 1 ? '' : 's'}
         </span>
         <TargetPicker />
-        {selected.length > 0 && <button onClick={clearTargets}>all online</button>}
+        {selected.length > 0 && (
+          <button onMouseDown={keepFocus} onClick={clearTargets}>
+            all online
+          </button>
+        )}
         <label>
           <input
             type="checkbox"

@@ -1,0 +1,79 @@
+import BetterSqlite3 from 'better-sqlite3'
+import { execFileSync } from 'node:child_process'
+import { mkdirSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import type { Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { stopCode } from '../../src-main/core/contract/contract.js'
+import { launchChromium } from '../support/chromium.js'
+import { missingTool } from '../support/required-tool.js'
+import { instanceCode, startSclang, type SclangInstance } from '../support/sclang-instance.js'
+import { startServe, type ServeProcess } from '../support/serve-process.js'
+import { makeTempDir } from '../support/temp-dir.js'
+
+const root = resolve(import.meta.dirname, '../..')
+const artifacts = join(root, 'test-artifacts', 'e2e')
+const skip = missingTool('chromium', 'chromium') || missingTool('sclang', 'supercollider-language')
+
+/** What a performer trial of the control room found: each test one defect it hit. */
+describe.skipIf(skip)('the control room as a performer uses it (browser mode, real sclang)', () => {
+  let data: ReturnType<typeof makeTempDir>
+  let serve: ServeProcess
+  let sclang: SclangInstance
+  let browser: Awaited<ReturnType<typeof launchChromium>>
+  let page: Page
+
+  beforeAll(async () => {
+    mkdirSync(artifacts, { recursive: true })
+    execFileSync(join(root, 'node_modules/.bin/electron-vite'), ['build', '--logLevel', 'warn'], {
+      cwd: root,
+    })
+    data = makeTempDir('trial')
+    serve = await startServe(data.path, ['--answer-timeout', '5'])
+    sclang = startSclang(instanceCode({ backendPort: serve.oscPort, name: 'trial-alpha' }))
+    browser = await launchChromium()
+    page = await browser.context.newPage()
+  }, 60_000)
+
+  afterAll(async () => {
+    await browser?.close()
+    await sclang?.stop()
+    await serve?.stop()
+    data?.remove()
+  })
+
+  const editorText = () =>
+    page.evaluate(() =>
+      [...document.querySelectorAll('.cm-content .cm-line')]
+        .map((line) => line.textContent)
+        .join('\n'),
+    )
+  const stopsSent = (): number => {
+    const db = new BetterSqlite3(join(data.path, 'gencaster.sqlite'), { readonly: true })
+    try {
+      return db
+        .prepare('SELECT count(*) FROM stream_instruction WHERE instruction_text = ?')
+        .pluck()
+        .get(stopCode) as number
+    } finally {
+      db.close()
+    }
+  }
+  it('keeps the typing in the editor after a click on STOP, and stops once', async () => {
+    await page.locator('[data-point="trial-alpha"].presence-online').waitFor({ timeout: 10_000 })
+    await page.locator('.cm-content').click()
+    await page.keyboard.press('Control+A')
+    await page.keyboard.type('"typing on"')
+    expect(stopsSent()).toBe(0)
+    await page.getByTestId('panic').click()
+    await expect.poll(stopsSent).toBe(1)
+    await page.keyboard.type(' more')
+    await expect.poll(editorText).toBe('"typing on" more')
+    // Every space a STOP that kept the focus would have pressed again has had time to arrive.
+    await new Promise((done) => setTimeout(done, 1500))
+    expect(stopsSent()).toBe(1)
+    expect(await page.evaluate(() => document.activeElement?.closest('.cm-editor') !== null)).toBe(
+      true,
+    )
+  })
+})
