@@ -59,6 +59,24 @@ describe.skipIf(skip)('the control room as a performer uses it (browser mode, re
       db.close()
     }
   }
+  it('loads without a console error, the favicon included', async () => {
+    const errors: string[] = []
+    const failed: string[] = []
+    page.on('console', (message) => {
+      if (message.type() === 'error') errors.push(message.text())
+    })
+    page.on('response', (response) => {
+      if (response.status() >= 400) failed.push(`${response.status()} ${response.url()}`)
+    })
+    await page.goto(serve.url)
+    await page.locator('[data-point="trial-alpha"]').waitFor({ timeout: 20_000 })
+    await expect.poll(() => page.getByTestId('connection').textContent()).toBe('connected')
+    // Past the moment the browser asks for an icon the page names none of.
+    await new Promise((done) => setTimeout(done, 1000))
+    expect(failed).toEqual([])
+    expect(errors).toEqual([])
+  })
+
   it('keeps the typing in the editor after a click on STOP, and stops once', async () => {
     await page.locator('[data-point="trial-alpha"].presence-online').waitFor({ timeout: 10_000 })
     await page.locator('.cm-content').click()
