@@ -77,6 +77,14 @@ describe.skipIf(skip)('the control room as a performer uses it (browser mode, re
     expect(errors).toEqual([])
   })
 
+  it('takes the token out of the address bar once loaded; a reload still gets in', async () => {
+    expect(new URL(page.url()).searchParams.has('token')).toBe(false)
+    expect(new URL(page.url()).pathname).toBe(new URL(serve.url).pathname)
+    await page.reload()
+    await expect.poll(() => page.getByTestId('connection').textContent()).toBe('connected')
+    await page.locator('[data-point="trial-alpha"]').waitFor({ timeout: 10_000 })
+  })
+
   it('keeps the typing in the editor after a click on STOP, and stops once', async () => {
     await page.locator('[data-point="trial-alpha"].presence-online').waitFor({ timeout: 10_000 })
     await page.locator('.cm-content').click()
