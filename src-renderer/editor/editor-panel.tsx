@@ -1,6 +1,7 @@
-import { useMemo, useState } from 'react'
+import { useEffect, useMemo, useState } from 'react'
 import { keepFocus } from '../focus/keep-focus'
 import { currentTargets, evaluate, newDocument, stopAll } from '../state/actions'
+import { rememberActiveTab } from '../state/active-tab-memory'
 import { useApi, useAppState } from '../state/store-context'
 import { useNow } from '../state/use-now'
 import { CodeEditor } from './code-editor'
@@ -36,6 +37,10 @@ export function EditorPanel() {
   // Each opened tab's text, cursor and undo history, kept while the page lives.
   const [sessions] = useState(() => new EditorSessions())
   const document = documents.find((candidate) => candidate.uuid === active)
+  // For a reload to open this tab again.
+  useEffect(() => {
+    if (active !== undefined) rememberActiveTab(active)
+  }, [active])
 
   return (
     <section className="editor-panel" aria-label="editor">

@@ -4,6 +4,7 @@ import type {
   Result,
   StreamPoint,
 } from '../../src-main/core/contract/contract'
+import { recallActiveTab } from './active-tab-memory'
 import { needsRetry, waitForOutcome } from './instruction-outcome'
 import { presenceOf } from './presence'
 import type { AppState, AppStore } from './store'
@@ -203,6 +204,10 @@ export async function loadDocuments(api: GencasterApi, store: AppStore): Promise
   }
   store.getState().dismissAlert('documents')
   if (listed.value.length > 0) {
+    // A reload opens the tab that was open, while it still exists; a reconnect keeps its own.
+    const remembered = recallActiveTab(listed.value)
+    if (store.getState().activeDocument === undefined && remembered !== undefined)
+      store.getState().setActiveDocument(remembered)
     store.getState().setDocuments(listed.value)
     return
   }

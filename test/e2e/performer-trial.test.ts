@@ -102,4 +102,14 @@ describe.skipIf(skip)('the control room as a performer uses it (browser mode, re
       true,
     )
   })
+
+  it('opens the tab that was open before a reload', async () => {
+    await page.getByRole('button', { name: 'new document' }).click()
+    const second = page.getByRole('tab', { name: 'Untitled 2' })
+    await expect.poll(() => second.getAttribute('aria-selected')).toBe('true')
+    await page.reload()
+    await expect.poll(() => page.getByTestId('connection').textContent()).toBe('connected')
+    await page.getByRole('tab', { name: 'Untitled 1' }).waitFor()
+    expect(await page.getByRole('tab', { selected: true }).textContent()).toBe('Untitled 2')
+  })
 })
