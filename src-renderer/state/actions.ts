@@ -4,6 +4,7 @@ import type {
   Result,
   StreamPoint,
 } from '../../src-main/core/contract/contract'
+import { shortVisibleName } from '../logs/visible-control-characters'
 import { recallActiveTab } from './active-tab-memory'
 import { needsRetry, waitForOutcome } from './instruction-outcome'
 import { presenceOf } from './presence'
@@ -96,7 +97,7 @@ async function sendCanary(
   targets: readonly StreamPoint[],
 ): Promise<void> {
   const [canary, ...rest] = targets as [StreamPoint, ...StreamPoint[]]
-  const name = canary.scName ?? canary.uuid
+  const name = shortVisibleName(canary.scName ?? canary.uuid)
   const id = await sendTo(api, store, code, [canary])
   const row = () => store.getState().evaluations.find((evaluation) => evaluation.id === id)
   const canaryInstruction = row()?.instructionByPoint[canary.uuid]

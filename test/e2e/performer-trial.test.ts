@@ -2,10 +2,11 @@ import BetterSqlite3 from 'better-sqlite3'
 import { execFileSync } from 'node:child_process'
 import { mkdirSync } from 'node:fs'
 import { join, resolve } from 'node:path'
-import type { Page } from 'playwright-core'
+import type { Locator, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { stopCode } from '../../src-main/core/contract/contract.js'
 import { launchChromium } from '../support/chromium.js'
+import { OscTestClient } from '../support/osc-test-client.js'
 import { missingTool } from '../support/required-tool.js'
 import { instanceCode, startSclang, type SclangInstance } from '../support/sclang-instance.js'
 import { startServe, type ServeProcess } from '../support/serve-process.js'
@@ -59,6 +60,18 @@ describe.skipIf(skip)('the control room as a performer uses it (browser mode, re
       db.close()
     }
   }
+  /** The left edge of each character of `locator`'s first text node, in the order typed. */
+  const characterLefts = (locator: Locator) =>
+    locator.evaluate((element) => {
+      const node = element.firstChild!
+      const range = document.createRange()
+      return [...(node.textContent ?? '')].map((_char, index) => {
+        range.setStart(node, index)
+        range.setEnd(node, index + 1)
+        return range.getBoundingClientRect().left
+      })
+    })
+
   it('loads without a console error, the favicon included', async () => {
     const errors: string[] = []
     const failed: string[] = []
@@ -111,5 +124,47 @@ describe.skipIf(skip)('the control room as a performer uses it (browser mode, re
     await expect.poll(() => page.getByTestId('connection').textContent()).toBe('connected')
     await page.getByRole('tab', { name: 'Untitled 1' }).waitFor()
     expect(await page.getByRole('tab', { selected: true }).textContent()).toBe('Untitled 2')
+  })
+
+  it('shows a long name with a bidi override and an escape marked, cut short, and in its place', async () => {
+    const client = await OscTestClient.open()
+    try {
+      const name = `rtl\u202e${'n'.repeat(190)}\x1b[2Jend`
+      await client.send(serve.oscPort, '/beacon', ['name', name, 'lang_port', client.port])
+      const row = page.locator(`[data-point="${name}"]`)
+      await row.waitFor({ timeout: 10_000 })
+      const hostPort = `127.0.0.1:${client.port}`
+      // The host:port column stays on screen, the name is cut short, and says it in full on hover.
+      const address = row.locator('td.mono').first()
+      expect(await address.textContent()).toBe(hostPort)
+      const box = (await address.boundingBox())!
+      expect(box.x + box.width).toBeLessThanOrEqual(page.viewportSize()!.width)
+      const shown = row.locator('.point-name-text')
+      expect(await shown.getAttribute('title')).toBe(`rtl\\u202e${'n'.repeat(190)}\\x1b[2Jend`)
+      expect(await shown.locator('.control-character').allTextContents()).toEqual([
+        '\\u202e',
+        '\\x1b',
+      ])
+      await page.screenshot({ path: join(artifacts, '30-long-bidi-name-dashboard.png') })
+
+      await page.getByTestId('pick-targets').click()
+      await page.getByPlaceholder('filter points').fill('rtl')
+      const option = page.locator('.target-option').filter({ hasText: hostPort })
+      await option.waitFor()
+      // Laid out left to right, in the order typed: the name's override does not leak out.
+      const lefts = await characterLefts(option.locator('.muted'))
+      expect(lefts).toEqual([...lefts].sort((a, b) => a - b))
+      const optionBox = (await option.locator('.muted').boundingBox())!
+      const listBox = (await page.locator('.target-list').boundingBox())!
+      expect(optionBox.x + optionBox.width).toBeLessThanOrEqual(listBox.x + listBox.width)
+      await page.screenshot({ path: join(artifacts, '31-long-bidi-name-picker.png') })
+      await page.getByRole('button', { name: 'done' }).click()
+
+      const logOption = page.locator('.log-panel option').filter({ hasText: 'rtl' })
+      expect(await logOption.textContent()).toContain('rtl\\u202e')
+      expect(await logOption.textContent()).not.toContain('\u202e')
+    } finally {
+      await client.close()
+    }
   })
 })
