@@ -20,5 +20,7 @@ export function createTransport(): Transport {
   if (window.gencaster) return new ContractClient(new BridgeCarrier(window.gencaster))
   dropTokenFromAddress()
   const scheme = location.protocol === 'https:' ? 'wss' : 'ws'
-  return new ContractClient(new WebSocketCarrier(`${scheme}://${location.host}/ws`))
+  return new ContractClient(
+    new WebSocketCarrier(`${scheme}://${location.host}/ws`, `${location.origin}/`),
+  )
 }
