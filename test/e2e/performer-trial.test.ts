@@ -127,6 +127,8 @@ describe.skipIf(skip)('the control room as a performer uses it (browser mode, re
   })
 
   it('shows a long name with a bidi override and an escape marked, cut short, and in its place', async () => {
+    await page.goto(serve.url)
+    await expect.poll(() => page.getByTestId('connection').textContent()).toBe('connected')
     const client = await OscTestClient.open()
     try {
       const name = `rtl\u202e${'n'.repeat(190)}\x1b[2Jend`
