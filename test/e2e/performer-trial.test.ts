@@ -91,6 +91,8 @@ describe.skipIf(skip)('the control room as a performer uses it (browser mode, re
   })
 
   it('takes the token out of the address bar once loaded; a reload still gets in', async () => {
+    await page.goto(serve.url)
+    await expect.poll(() => page.getByTestId('connection').textContent()).toBe('connected')
     expect(new URL(page.url()).searchParams.has('token')).toBe(false)
     expect(new URL(page.url()).pathname).toBe(new URL(serve.url).pathname)
     await page.reload()
@@ -99,6 +101,7 @@ describe.skipIf(skip)('the control room as a performer uses it (browser mode, re
   })
 
   it('keeps the typing in the editor after a click on STOP, and stops once', async () => {
+    await page.goto(serve.url)
     await page.locator('[data-point="trial-alpha"].presence-online').waitFor({ timeout: 10_000 })
     await page.locator('.cm-content').click()
     await page.keyboard.press('Control+A')
@@ -117,6 +120,8 @@ describe.skipIf(skip)('the control room as a performer uses it (browser mode, re
   })
 
   it('opens the tab that was open before a reload', async () => {
+    await page.goto(serve.url)
+    await page.getByRole('tab', { selected: true }).waitFor()
     await page.getByRole('button', { name: 'new document' }).click()
     const second = page.getByRole('tab', { name: 'Untitled 2' })
     await expect.poll(() => second.getAttribute('aria-selected')).toBe('true')
