@@ -1,6 +1,7 @@
 import { AlertBanners } from './alerts/alert-banners'
 import { Dashboard } from './dashboard/dashboard'
 import { EditorPanel } from './editor/editor-panel'
+import { keepFocus } from './focus/keep-focus'
 import { LogPanel } from './logs/log-panel'
 import { ResultMatrix } from './results/result-matrix'
 import { RemotePassword } from './settings/remote-password'
@@ -28,6 +29,7 @@ export function App() {
         <button
           className="panic"
           data-testid="panic"
+          onMouseDown={keepFocus}
           onClick={() => void stopAll(api, store)}
           title="CmdPeriod to this tab's chosen points, or to every online point when none is chosen; points with listeners included"
         >

@@ -1,3 +1,4 @@
+import { keepFocus } from '../focus/keep-focus'
 import { useAppState } from '../state/store-context'
 
 /** Failures the performer must see (a stop that did not go out, a tab not saved), until dismissed. */
@@ -16,7 +17,11 @@ export function AlertBanners() {
           data-alert={alert.key}
         >
           <span className="alert-text">{alert.text}</span>
-          <button onClick={() => dismiss(alert.key)} data-testid="dismiss-alert">
+          <button
+            onMouseDown={keepFocus}
+            onClick={() => dismiss(alert.key)}
+            data-testid="dismiss-alert"
+          >
             dismiss
           </button>
         </div>

@@ -4,6 +4,8 @@ import type {
   InstructionView,
   StreamPoint,
 } from '../../src-main/core/contract/contract'
+import { showControlCharacters } from '../logs/visible-control-characters'
+import { PointName } from '../logs/visible-text'
 import { formatAge, presenceOf } from '../state/presence'
 import { instructionLabel, streamsLabel } from './point-labels'
 import { Sparkline } from './sparkline'
@@ -37,10 +39,12 @@ export const PointRow = memo(function PointRow(props: PointRowProps) {
           type="checkbox"
           checked={selected}
           onChange={() => onToggle(point.uuid)}
-          aria-label={`target ${point.scName ?? point.uuid}`}
+          aria-label={`target ${showControlCharacters(point.scName ?? point.uuid)}`}
         />
       </td>
-      <td className="point-name">{point.scName ?? '(unnamed)'}</td>
+      <td className="point-name">
+        <PointName name={point.scName ?? '(unnamed)'} />
+      </td>
       <td className="mono">
         {point.host}:{point.port}
       </td>

@@ -1,5 +1,7 @@
-import { useMemo, useState } from 'react'
+import { useEffect, useMemo, useState } from 'react'
+import { keepFocus } from '../focus/keep-focus'
 import { currentTargets, evaluate, newDocument, stopAll } from '../state/actions'
+import { rememberActiveTab } from '../state/active-tab-memory'
 import { useApi, useAppState } from '../state/store-context'
 import { useNow } from '../state/use-now'
 import { CodeEditor } from './code-editor'
@@ -35,6 +37,10 @@ export function EditorPanel() {
   // Each opened tab's text, cursor and undo history, kept while the page lives.
   const [sessions] = useState(() => new EditorSessions())
   const document = documents.find((candidate) => candidate.uuid === active)
+  // For a reload to open this tab again.
+  useEffect(() => {
+    if (active !== undefined) rememberActiveTab(active)
+  }, [active])
 
   return (
     <section className="editor-panel" aria-label="editor">
@@ -45,6 +51,7 @@ export function EditorPanel() {
             role="tab"
             aria-selected={tab.uuid === active}
             className={tab.uuid === active ? 'tab active' : 'tab'}
+            onMouseDown={keepFocus}
             onClick={() => {
               // What the tab being left is waiting to save goes now.
               saver.flush()
@@ -56,6 +63,7 @@ export function EditorPanel() {
         ))}
         <button
           className="tab new"
+          onMouseDown={keepFocus}
           onClick={() => {
             saver.flush()
             void newDocument(api, store)
@@ -71,7 +79,11 @@ export function EditorPanel() {
           {targetCount === 1 ? '' : 's'}
         </span>
         <TargetPicker />
-        {selected.length > 0 && <button onClick={clearTargets}>all online</button>}
+        {selected.length > 0 && (
+          <button onMouseDown={keepFocus} onClick={clearTargets}>
+            all online
+          </button>
+        )}
         <label>
           <input
             type="checkbox"

@@ -4,15 +4,18 @@ export interface Region {
   readonly to: number
 }
 
+const closing: Readonly<Record<string, string>> = { '(': ')', '[': ']', '{': '}' }
+
 /**
- * The top-level parenthesized blocks, as the SuperCollider IDE finds them: an opening bracket at
- * the start of a line and its matching closing one. Brackets inside strings, symbols, character
- * literals and comments do not count.
+ * The block that opens with the `(` at `open` and ends with its matching `)`, or undefined when
+ * the brackets from there on do not balance (a mismatched closer, or the end of the text).
+ * Only the text from `open` on is read, so broken text before it cannot change the answer.
+ * Brackets inside strings, symbols, character literals and comments do not count.
  */
-export function topLevelBlocks(text: string): Region[] {
-  const blocks: Region[] = []
-  const stack: { char: string; at: number; lineStart: boolean }[] = []
-  let index = 0
+export function blockFrom(text: string, open: number): Region | undefined {
+  if (text[open] !== '(') return undefined
+  const expected: string[] = []
+  let index = open
   while (index < text.length) {
     const char = text[index]!
     const next = text[index + 1]
@@ -25,24 +28,40 @@ export function topLevelBlocks(text: string): Region[] {
     } else if (char === '$') {
       index += 2 // a character literal such as $( never opens anything
     } else if (char === '(' || char === '[' || char === '{') {
-      stack.push({ char, at: index, lineStart: index === 0 || text[index - 1] === '\n' })
+      expected.push(closing[char]!)
       index += 1
     } else if (char === ')' || char === ']' || char === '}') {
-      const open = stack.pop()
-      if (open && open.char === '(' && char === ')' && open.lineStart && stack.length === 0) {
-        blocks.push({ from: open.at, to: index + 1 })
-      }
+      if (expected.pop() !== char) return undefined
       index += 1
+      if (expected.length === 0) return { from: open, to: index }
     } else {
       index += 1
     }
   }
-  return blocks
+  return undefined
+}
+
+/**
+ * The block around `cursor`, as the SuperCollider IDE's "evaluate region" finds it: the nearest
+ * enclosing `(`...`)` pair whose `(` starts a line (column 0). The lines are tried outward from
+ * the cursor's, and each candidate is judged only by the balance of its own text, so a
+ * half-typed line or an unclosed string elsewhere in the document cannot shift it.
+ */
+export function enclosingBlock(text: string, cursor: number): Region | undefined {
+  let lineStart = startOfLine(text, cursor)
+  for (;;) {
+    if (text[lineStart] === '(') {
+      const block = blockFrom(text, lineStart)
+      if (block && cursor <= block.to) return block
+    }
+    if (lineStart === 0) return undefined
+    lineStart = startOfLine(text, lineStart - 1)
+  }
 }
 
 /** The line around `position`, without its line break. */
 export function lineAt(text: string, position: number): Region {
-  const from = text.lastIndexOf('\n', position - 1) + 1
+  const from = startOfLine(text, position)
   const end = text.indexOf('\n', position)
   return { from, to: end === -1 ? text.length : end }
 }
@@ -53,11 +72,13 @@ export function lineAt(text: string, position: number): Region {
  */
 export function regionToEvaluate(text: string, selection: Region): Region {
   if (selection.to > selection.from) return selection
-  const cursor = selection.from
-  const block = topLevelBlocks(text).find(
-    (candidate) => candidate.from <= cursor && cursor <= candidate.to,
-  )
-  return block ?? lineAt(text, cursor)
+  return enclosingBlock(text, selection.from) ?? lineAt(text, selection.from)
+}
+
+/** Where the line holding `position` starts (a line break belongs to the line it ends). */
+function startOfLine(text: string, position: number): number {
+  // lastIndexOf clamps a negative start to 0, where it would find a break at offset 0.
+  return position === 0 ? 0 : text.lastIndexOf('\n', position - 1) + 1
 }
 
 function skipUntil(text: string, from: number, end: string): number {

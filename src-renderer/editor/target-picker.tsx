@@ -1,4 +1,5 @@
 import { useMemo, useState } from 'react'
+import { PointName } from '../logs/visible-text'
 import { byName, pointMatches } from '../state/point-order'
 import { presenceOf } from '../state/presence'
 import { useApi, useAppState } from '../state/store-context'
@@ -67,7 +68,7 @@ function TargetList({ onClose }: { readonly onClose: () => void }) {
                 checked={selected.includes(point.uuid)}
                 onChange={() => toggleTarget(point.uuid)}
               />{' '}
-              {point.scName ?? '(unnamed)'}{' '}
+              <PointName name={point.scName ?? '(unnamed)'} />{' '}
               <span className="muted">
                 {point.host}:{point.port}
               </span>

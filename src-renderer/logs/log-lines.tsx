@@ -2,27 +2,11 @@ import { useState } from 'react'
 import type { StreamLogEntry } from '../../src-main/core/contract/contract'
 import { useVisibleRows } from '../windowing/use-visible-rows'
 import { logLevelNames } from './log-levels'
-import { showControlCharacters, splitControlCharacters } from './visible-control-characters'
+import { showControlCharacters } from './visible-control-characters'
+import { VisibleText } from './visible-text'
 
 /** Fixed height of one log line (CSS `.log-line`): what lets the list render only what shows. */
 const lineHeight = 16
-
-/**
- * Text from outside with its control characters visible (styled escapes, named on hover);
- * `full` (the opened line) also breaks the line at each LF.
- */
-function VisibleText({ text, full }: { readonly text: string; readonly full: boolean }) {
-  return splitControlCharacters(text).map((piece, index) =>
-    'text' in piece ? (
-      piece.text
-    ) : (
-      <span key={index} className="control-character" title={piece.name}>
-        {piece.control}
-        {full && piece.lineBreak && '\n'}
-      </span>
-    ),
-  )
-}
 
 /** One line's text; names and messages come from outside, so their controls are shown. */
 function LogLineText({

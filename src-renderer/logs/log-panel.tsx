@@ -2,6 +2,7 @@ import { useMemo } from 'react'
 import { logOrigins, type LogOrigin } from '../../src-main/core/contract/contract'
 import { logLevelNames } from './log-levels'
 import { LogLines } from './log-lines'
+import { shortVisibleName } from './visible-control-characters'
 import { filterLogs } from '../state/logs-slice'
 import { useApi, useAppState } from '../state/store-context'
 
@@ -17,7 +18,7 @@ function PointOptions() {
     () =>
       [...store.getState().points.values()].map((point) => (
         <option key={point.uuid} value={point.uuid}>
-          {point.scName ?? point.uuid}
+          {shortVisibleName(point.scName ?? point.uuid)}
         </option>
       )),
     [store, pointsVersion],

@@ -54,3 +54,12 @@ export function showControlCharacters(text: string): string {
     .map((piece) => ('text' in piece ? piece.text : piece.control))
     .join('')
 }
+
+/**
+ * A name from outside for plain text that has no markup to mark or cut it with (an `<option>`,
+ * a note): its control characters as escapes, and at most `length` characters.
+ */
+export function shortVisibleName(name: string, length = 40): string {
+  const shown = showControlCharacters(name)
+  return shown.length > length ? `${shown.slice(0, length - 1)}…` : shown
+}

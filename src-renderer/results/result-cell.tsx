@@ -1,4 +1,5 @@
 import type { InstructionView } from '../../src-main/core/contract/contract'
+import { PointName } from '../logs/visible-text'
 import type { CellText } from './cell-summary'
 
 /** One target of an evaluation: the point, what it answered, and the round trip. */
@@ -13,7 +14,9 @@ export function ResultCell({
 }) {
   return (
     <div className={`cell ${text.kind}`} data-testid="result-cell" data-kind={text.kind}>
-      <span className="cell-point">{pointName}</span>
+      <span className="cell-point">
+        <PointName name={pointName} />
+      </span>
       <span className="cell-value">{text.label}</span>
       {text.detail && <span className="cell-detail">{text.detail}</span>}
       {instruction?.roundTripMs != null && (

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react'
 import type { Stream, StreamVariable } from '../../src-main/core/contract/contract'
 import { useApi } from '../state/store-context'
+import { PointName } from '../logs/visible-text'
 import { usePointName } from '../state/use-point-name'
 
 interface StreamWithVariables {
@@ -69,7 +70,7 @@ export function VariablesView() {
       {streams.map(({ stream, variables }) => (
         <section key={stream.uuid} className="stream-variables">
           <h3>
-            {pointName(stream.streamPoint)}{' '}
+            <PointName name={pointName(stream.streamPoint)} />{' '}
             <span className="muted">{stream.numListeners} listening</span>
           </h3>
           <ul>

@@ -4,6 +4,8 @@ import type {
   Result,
   StreamPoint,
 } from '../../src-main/core/contract/contract'
+import { shortVisibleName } from '../logs/visible-control-characters'
+import { recallActiveTab } from './active-tab-memory'
 import { needsRetry, waitForOutcome } from './instruction-outcome'
 import { presenceOf } from './presence'
 import type { AppState, AppStore } from './store'
@@ -95,7 +97,7 @@ async function sendCanary(
   targets: readonly StreamPoint[],
 ): Promise<void> {
   const [canary, ...rest] = targets as [StreamPoint, ...StreamPoint[]]
-  const name = canary.scName ?? canary.uuid
+  const name = shortVisibleName(canary.scName ?? canary.uuid)
   const id = await sendTo(api, store, code, [canary])
   const row = () => store.getState().evaluations.find((evaluation) => evaluation.id === id)
   const canaryInstruction = row()?.instructionByPoint[canary.uuid]
@@ -203,6 +205,10 @@ export async function loadDocuments(api: GencasterApi, store: AppStore): Promise
   }
   store.getState().dismissAlert('documents')
   if (listed.value.length > 0) {
+    // A reload opens the tab that was open, while it still exists; a reconnect keeps its own.
+    const remembered = recallActiveTab(listed.value)
+    if (store.getState().activeDocument === undefined && remembered !== undefined)
+      store.getState().setActiveDocument(remembered)
     store.getState().setDocuments(listed.value)
     return
   }

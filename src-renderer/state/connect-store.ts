@@ -44,12 +44,19 @@ export function connectStore(api: Transport, store: AppStore): () => void {
     api.on('streams-changed', (streamsByPoint) => store.setState({ streamsByPoint })),
     api.on('storage-changed', (storage) => store.setState({ storage })),
     followConnection(api, store),
+    // Stays until dismissed or a connection is back; the page is not reloaded, so the editor
+    // keeps its unsaved text for the new link.
+    api.onLinkRefused(() => store.getState().raiseAlert('link', linkRefusedText)),
   ]
   return () => {
     disposers.forEach((dispose) => dispose())
     if (frame !== undefined) cancelAnimationFrame(frame)
   }
 }
+
+/** The banner of a page whose link the core no longer takes. */
+export const linkRefusedText =
+  'This link is no longer valid: the core has a new token. Open the new link it printed.'
 
 /**
  * Shows the connection, and on every (re)connection loads the core's current state; the tabs
@@ -60,6 +67,7 @@ function followConnection(api: Transport, store: AppStore): () => void {
   return api.onConnection((connection) => {
     store.getState().setConnection(connection)
     if (connection !== 'connected') return
+    store.getState().dismissAlert('link')
     void loadSnapshot(api, store)
     if (store.getState().documents.length === 0)
       documents ??= loadDocuments(api, store).finally(() => (documents = undefined))

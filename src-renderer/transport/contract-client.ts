@@ -33,6 +33,7 @@ export class ContractClient implements Transport {
   private readonly requests = new RequestTable()
   private readonly listeners = new Map<EventName, Set<AnyListener>>()
   private readonly connectionListeners = new Set<(state: Transport['connection']) => void>()
+  private readonly refusedListeners = new Set<() => void>()
   private readonly liveness: LivenessWatch | undefined
 
   constructor(
@@ -58,6 +59,9 @@ export class ContractClient implements Transport {
         for (const listener of this.listeners.get(name) ?? []) listener(payload)
       },
       connection: (state) => this.setState(state),
+      linkRefused: () => {
+        for (const listener of [...this.refusedListeners]) listener()
+      },
     })
   }
 
@@ -69,6 +73,11 @@ export class ContractClient implements Transport {
     this.connectionListeners.add(listener)
     listener(this.state)
     return () => this.connectionListeners.delete(listener)
+  }
+
+  onLinkRefused(listener: () => void): () => void {
+    this.refusedListeners.add(listener)
+    return () => this.refusedListeners.delete(listener)
   }
 
   request<N extends RequestName>(

@@ -1,6 +1,7 @@
 import type { GencasterBridge } from '../../src-main/core/contract/contract'
 import { BridgeCarrier } from './bridge-carrier'
 import { ContractClient } from './contract-client'
+import { dropTokenFromAddress } from './link-token'
 import type { Transport } from './transport'
 import { WebSocketCarrier } from './websocket-carrier'
 
@@ -17,6 +18,9 @@ declare global {
  */
 export function createTransport(): Transport {
   if (window.gencaster) return new ContractClient(new BridgeCarrier(window.gencaster))
+  dropTokenFromAddress()
   const scheme = location.protocol === 'https:' ? 'wss' : 'ws'
-  return new ContractClient(new WebSocketCarrier(`${scheme}://${location.host}/ws`))
+  return new ContractClient(
+    new WebSocketCarrier(`${scheme}://${location.host}/ws`, `${location.origin}/`),
+  )
 }

@@ -12,6 +12,11 @@ export interface Transport extends GencasterApi {
   readonly connection: ConnectionState | 'connecting'
   /** Calls `listener` with the current state at once, then on every change; returns the unsubscribe. */
   onConnection(listener: (state: ConnectionState | 'connecting') => void): () => void
+  /**
+   * Calls `listener` when the core refuses this page's link (it has a new token): reconnecting
+   * cannot help, only the new link can. Returns the unsubscribe.
+   */
+  onLinkRefused(listener: () => void): () => void
   close(): void
 }
 
@@ -20,6 +25,8 @@ export interface CarrierSink {
   answer(id: number, result: Result<unknown>): void
   event(name: EventName, payload: unknown): void
   connection(state: ConnectionState): void
+  /** The core refuses the page's credentials (browser mode: a 401), not merely unreachable. */
+  linkRefused(): void
 }
 
 /**

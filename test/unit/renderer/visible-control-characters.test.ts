@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import {
+  shortVisibleName,
   showControlCharacters,
   splitControlCharacters,
 } from '../../../src-renderer/logs/visible-control-characters'
@@ -33,5 +34,13 @@ describe('splitControlCharacters', () => {
     const text = 'Ndef(\\drone).play; // ünïcödé ♪'
     expect(splitControlCharacters(text)).toEqual([{ text }])
     expect(splitControlCharacters('')).toEqual([])
+  })
+
+  it('cuts a long name short for plain text, after making its controls visible', () => {
+    expect(shortVisibleName('alpha')).toBe('alpha')
+    const long = shortVisibleName(`\u202e${'n'.repeat(100)}`)
+    expect(long).toHaveLength(40)
+    expect(long.startsWith('\\u202en')).toBe(true)
+    expect(long.endsWith('…')).toBe(true)
   })
 })
