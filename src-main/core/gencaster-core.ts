@@ -137,6 +137,7 @@ export class GencasterCore {
       answerTimeoutMs: settings.answerTimeoutSeconds * 1000,
       manualFinishTimeoutMs: settings.manualFinishTimeoutSeconds * 1000,
       inTransaction: (work) => this.storage.batch(work),
+      findPoint: (uuid) => this.points.get(uuid),
     })
     this.streams = new StreamService({
       writer: this.storage,
