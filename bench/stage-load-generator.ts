@@ -19,6 +19,10 @@ const logsPerSecond = Number(values['logs-per-second'])
 const beaconIntervalMs = 5000
 const tickMs = 50
 const socket = createSocket('udp4')
+// Console lines leave from several ports, as from several instances: the core stores 200 lines
+// per sender address and port in 10 s, and one socket at 200 lines a second would pass that.
+const logSockets = Array.from({ length: 20 }, () => createSocket('udp4'))
+for (const logSocket of logSockets) logSocket.bind(0, '127.0.0.1')
 
 const beacon = (n: number) =>
   encodeOscMessage('/beacon', [
@@ -56,7 +60,9 @@ socket.bind(0, '127.0.0.1', () => {
     const start = Math.floor(tick * perTickBeacons)
     const end = Math.floor((tick + 1) * perTickBeacons)
     for (let n = start; n < end; n += 1) socket.send(beacon(n % points), port, '127.0.0.1')
-    for (let n = 0; n < perTickLogs; n += 1) socket.send(log(), port, '127.0.0.1')
+    for (let n = 0; n < perTickLogs; n += 1) {
+      logSockets[logLine % logSockets.length]!.send(log(), port, '127.0.0.1')
+    }
     tick += 1
   }, tickMs)
 })

@@ -61,6 +61,8 @@ export class GencasterCore {
   private readonly authGuard: RemoteActionAuthGuard
   /** Rejected OSC messages per sender: a flood writes a few lines and one summary. */
   private readonly rejections: SenderRateLimiter
+  /** Valid console lines per sender address and port: a runaway instance gets a summary. */
+  private readonly consoleLines: SenderRateLimiter
   private maintenanceTimer: NodeJS.Timeout | undefined
   private boundAddress: BoundAddress | undefined
   private closed = false
@@ -106,6 +108,14 @@ export class GencasterCore {
     })
     this.authGuard = new RemoteActionAuthGuard({ password: remotePassword.password, clock })
     this.rejections = new SenderRateLimiter({ clock, what: 'rejected OSC messages' })
+    this.consoleLines = new SenderRateLimiter({
+      clock,
+      what: 'console lines',
+      windowMs: 10_000,
+      loggedPerWindow: 200,
+      outcome: 'not stored',
+      listKinds: false,
+    })
     this.oscServer = new OscServer({
       host: settings.oscHost,
       port: settings.oscPort,
@@ -127,6 +137,7 @@ export class GencasterCore {
       answerTimeoutMs: settings.answerTimeoutSeconds * 1000,
       manualFinishTimeoutMs: settings.manualFinishTimeoutSeconds * 1000,
       inTransaction: (work) => this.storage.batch(work),
+      findPoint: (uuid) => this.points.get(uuid),
     })
     this.streams = new StreamService({
       writer: this.storage,
@@ -154,6 +165,7 @@ export class GencasterCore {
       authGuard: this.authGuard,
       log: this.log,
       rejections: this.rejections,
+      consoleLines: this.consoleLines,
     })
     this.batcher = new DatagramBatcher({
       handle: (datagram, sender) => router.handleDatagram(datagram, sender),
@@ -248,6 +260,7 @@ export class GencasterCore {
     for (const summary of [
       ...this.authGuard.takeSummaries(endOpenWindows),
       ...this.rejections.takeSummaries(endOpenWindows),
+      ...this.consoleLines.takeSummaries(endOpenWindows),
     ]) {
       this.log.write({
         origin: 'supercollider',

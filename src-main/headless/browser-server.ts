@@ -2,6 +2,8 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { Duplex } from 'node:stream'
 import { WebSocketServer, type WebSocket } from 'ws'
 import type { ContractDispatcher } from '../core/contract/dispatcher.js'
+import { SenderRateLimiter } from '../core/osc/sender-rate-limiter.js'
+import { systemClock, type Clock } from '../core/time/clock.js'
 import { consoleBrowserLog, type BrowserLog } from './browser-log.js'
 import { ClientSession, type ClientQueueStats } from './client-session.js'
 import { answer, refuseSocket } from './http-answers.js'
@@ -25,6 +27,8 @@ export interface BrowserServerOptions {
   readonly heartbeatMs?: number
   /** How long `close()` lets open requests finish before it cuts them (2 s). */
   readonly closeGraceMs?: number
+  /** The clock of the refused-token windows; tests pass their own. */
+  readonly clock?: Clock
 }
 
 const needsToken = 'This control room needs its link with the token (printed by npm run serve).\n'
@@ -41,12 +45,20 @@ export class BrowserServer {
   })
   private readonly sessions = new Set<ClientSession>()
   private readonly log: BrowserLog
+  /** Refused token attempts per remote address: the first of a minute each get a line. */
+  private readonly refusals: SenderRateLimiter
   private cookieName = tokenCookieName(0)
   private heartbeat: NodeJS.Timeout | undefined
 
   constructor(private readonly options: BrowserServerOptions) {
     this.token = options.token ?? new SessionToken()
     this.log = options.log ?? consoleBrowserLog
+    this.refusals = new SenderRateLimiter({
+      clock: options.clock ?? systemClock,
+      what: 'refused browser-mode requests',
+      windowMs: 60_000,
+      loggedPerWindow: 3,
+    })
     this.http = createServer((request, response) => void this.serveHttp(request, response))
     // Node's own answer to a request it cannot parse, kept, with this server's headers.
     this.http.on('clientError', (error: NodeJS.ErrnoException, socket) => {
@@ -87,10 +99,10 @@ export class BrowserServer {
     const address = this.http.address()
     const port = typeof address === 'object' && address ? address.port : this.options.port
     this.cookieName = tokenCookieName(port)
-    this.heartbeat = setInterval(
-      () => this.sessions.forEach((session) => session.heartbeat()),
-      this.options.heartbeatMs ?? 10_000,
-    )
+    this.heartbeat = setInterval(() => {
+      this.sessions.forEach((session) => session.heartbeat())
+      this.flushRefusals()
+    }, this.options.heartbeatMs ?? 10_000)
     this.heartbeat.unref()
     const host = this.options.host === '0.0.0.0' ? '127.0.0.1' : this.options.host
     return `http://${host}:${port}/?token=${this.token.value}`
@@ -107,6 +119,7 @@ export class BrowserServer {
    */
   async close(): Promise<void> {
     clearInterval(this.heartbeat)
+    this.flushRefusals(true)
     for (const client of this.sockets.clients) client.terminate()
     const closed = new Promise<void>((resolve) => this.http.close(() => resolve()))
     this.http.closeIdleConnections()
@@ -118,8 +131,26 @@ export class BrowserServer {
     clearTimeout(grace)
   }
 
-  private allowed(query: URLSearchParams, request: IncomingMessage): boolean {
-    return this.token.matchesAny(tokenCandidates(query, request.headers.cookie, this.cookieName))
+  private allowed(query: URLSearchParams, request: IncomingMessage, what: string): boolean {
+    const candidates = tokenCandidates(query, request.headers.cookie, this.cookieName)
+    if (this.token.matchesAny(candidates)) return true
+    this.refused(request, what, candidates.length === 0 ? 'no token' : 'wrong token')
+    return false
+  }
+
+  /**
+   * A line per refused attempt, the first few per remote address and minute, then a summary:
+   * someone guessing tokens is seen, and cannot flood the log. Never the token offered, which
+   * may be a real one mistyped, nor the path, which the sender chooses.
+   */
+  private refused(request: IncomingMessage, what: string, kind: string): void {
+    const address = request.socket.remoteAddress ?? 'an unknown address'
+    if (!this.refusals.record(address, kind).logOneByOne) return
+    this.log('WARNING', `refused ${what} from ${address}: ${kind}`)
+  }
+
+  private flushRefusals(endOpenWindows = false): void {
+    for (const summary of this.refusals.takeSummaries(endOpenWindows)) this.log('WARNING', summary)
   }
 
   private async serveHttp(request: IncomingMessage, response: ServerResponse): Promise<void> {
@@ -136,7 +167,8 @@ export class BrowserServer {
     const target = parseRequestTarget(request.url)
     if (!target) return answer(request, response, 400, 'bad request target\n')
     // The token first: nothing else is read or decoded for a request without it.
-    if (!this.allowed(target.query, request)) return answer(request, response, 401, needsToken)
+    if (!this.allowed(target.query, request, 'an HTTP request'))
+      return answer(request, response, 401, needsToken)
     const path = decodePath(target.rawPath)
     if (path === undefined) return answer(request, response, 400, 'malformed path\n')
     if (request.method !== 'GET' && request.method !== 'HEAD')
@@ -160,7 +192,11 @@ export class BrowserServer {
       // A page of another origin must not drive the control room with this browser's cookie.
       const origin = request.headers.origin
       const sameOrigin = origin === undefined || origin === `http://${request.headers.host ?? ''}`
-      if (target.rawPath !== '/ws' || !sameOrigin || !this.allowed(target.query, request))
+      if (
+        target.rawPath !== '/ws' ||
+        !sameOrigin ||
+        !this.allowed(target.query, request, 'a WebSocket')
+      )
         return refuseSocket(socket, 401, needsToken)
       this.sockets.handleUpgrade(request, socket, head, (client) => this.connect(client))
     } catch (error) {

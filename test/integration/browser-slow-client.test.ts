@@ -41,7 +41,8 @@ describe('browser mode with a client that stops reading', () => {
 
     // A flood of core events: 800 log lines of 32 KB each (25 MB) over real UDP, paced so the
     // kernel keeps every datagram, while the server's queues are sampled.
-    const instance = await OscTestClient.open()
+    // Four instances: each stays within its console line budget (200 per 10 s).
+    const instances = await Promise.all([1, 2, 3, 4].map(() => OscTestClient.open()))
     const lines = 800
     let peak = 0
     const sampler = setInterval(() => {
@@ -50,7 +51,12 @@ describe('browser mode with a client that stops reading', () => {
     try {
       for (let n = 0; n < lines; n += 1) {
         const message = `${n} `.padEnd(32 * 1024, 'x')
-        await instance.send(fixture.core.oscPort, '/log', ['level', 'INFO', 'message', message])
+        await instances[n % 4]!.send(fixture.core.oscPort, '/log', [
+          'level',
+          'INFO',
+          'message',
+          message,
+        ])
         if (n % 20 === 19) await new Promise((done) => setTimeout(done, 5))
       }
       await waitFor('the slow client to be dropped', () =>
@@ -63,7 +69,7 @@ describe('browser mode with a client that stops reading', () => {
       )
     } finally {
       clearInterval(sampler)
-      await instance.close()
+      for (const instance of instances) await instance.close()
     }
     expect(received.events()).toBe(lines)
     expect(reader.readyState).toBe(reader.OPEN)

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
+import type { z } from 'zod'
 import { defaultDataDir } from './default-data-dir.js'
 import type { ConfiguredPasswordSource } from './remote-password-source.js'
 import { settingsSchema, type Settings } from './settings-schema.js'
@@ -66,6 +67,13 @@ export function loadSettings(input: LoadSettingsInput): LoadedSettings {
     input.env.GENCASTER_SETTINGS ??
     existingFile(join(String(dataDir), 'settings.json'))
   const fromFile = settingsFile === undefined ? {} : readSettingsFile(settingsFile)
+  // Each layer on its own first: a bad value in the file is an error even when a flag
+  // overrides it, or the file would start failing the day the flag is dropped.
+  checkLayers([
+    [`settings file ${settingsFile ?? ''}`, fromFile, {}],
+    ['environment', fromEnv, envToSetting],
+    ['flags', fromFlags, flagToSetting],
+  ])
   const passwordSource = choosePassword([
     ['flag', fromFlags],
     ['environment', fromEnv],
@@ -73,12 +81,7 @@ export function loadSettings(input: LoadSettingsInput): LoadedSettings {
   ])
   const result = settingsSchema.safeParse({ ...fromFile, ...fromEnv, ...fromFlags, dataDir })
   if (!result.success) {
-    const problems = result.error.issues.map((issue) => {
-      const key =
-        issue.path.map(String).join('.') ||
-        (issue.code === 'unrecognized_keys' ? issue.keys.join(', ') : '')
-      return `${key}: ${issue.message}`
-    })
+    const problems = describeIssues(result.error.issues)
     throw new SettingsError(
       `bad settings${settingsFile ? ` (file ${settingsFile})` : ''}: ${problems.join('; ')}`,
     )
@@ -87,6 +90,45 @@ export function loadSettings(input: LoadSettingsInput): LoadedSettings {
   for (const name of Object.keys(input.extraFlags ?? {}))
     extra[name] = flags[name] as string | boolean | undefined
   return { settings: result.data, extra, settingsFile, passwordSource }
+}
+
+type SettingsTable = Record<string, readonly [keyof Settings, 'text' | 'number']>
+
+const layerSchema = settingsSchema.partial()
+
+/** @throws SettingsError naming each layer with bad values, and each value by its own name. */
+function checkLayers(
+  layers: readonly (readonly [string, Record<string, unknown>, SettingsTable])[],
+): void {
+  const problems: string[] = []
+  for (const [layer, values, table] of layers) {
+    const result = layerSchema.safeParse(values)
+    if (result.success) continue
+    const sources = (setting: string) =>
+      Object.entries(table)
+        .filter(([, [name]]) => name === setting)
+        .map(([source]) => (table === flagToSetting ? `--${source}` : source))
+    const named = describeIssues(result.error.issues, (key) => {
+      const from = sources(key)
+      return from.length === 0 ? key : `${from.join(' or ')} (${key})`
+    })
+    problems.push(`${layer}: ${named.join('; ')}`)
+  }
+  if (problems.length > 0)
+    throw new SettingsError(`bad settings in the ${problems.join('; in the ')}`)
+}
+
+/** One line per issue, by setting name; values are never repeated (one may be a password). */
+function describeIssues(
+  issues: readonly z.core.$ZodIssue[],
+  name: (key: string) => string = (key) => key,
+): string[] {
+  return issues.map((issue) => {
+    const key =
+      issue.path.map(String).join('.') ||
+      (issue.code === 'unrecognized_keys' ? issue.keys.join(', ') : '')
+    return `${name(key)}: ${issue.message}`
+  })
 }
 
 /**

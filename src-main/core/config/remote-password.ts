@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto'
 import { chmodSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { SettingsError } from './load-settings.js'
+import { tightenToOwnerOnly } from './owner-only-file.js'
 import type { ConfiguredPasswordSource, RemotePasswordSource } from './remote-password-source.js'
 import type { Settings } from './settings-schema.js'
 
@@ -39,7 +40,11 @@ export function resolveRemotePassword(
   const file = join(settings.dataDir, generatedPasswordFileName)
   try {
     const stored = firstLine(readFileSync(file, 'utf8'))
-    if (stored !== '') return { password: stored, source: 'generated', file }
+    if (stored !== '') {
+      // The core made it owner-only; a copy or a restore may have opened it since.
+      tightenToOwnerOnly(file)
+      return { password: stored, source: 'generated', file }
+    }
   } catch {
     // None yet: make one below.
   }

@@ -37,8 +37,11 @@ export class ContractDispatcher {
 
   constructor(private readonly core: GencasterCore) {
     const documents = core.documents
+    // Each point once: a list naming one point 10,000 times is still one instruction to it.
     const pointsByUuid = (targets: readonly string[]) =>
-      targets.map((uuid) => core.points.get(uuid)).filter((point) => point !== undefined)
+      [...new Set(targets)]
+        .map((uuid) => core.points.get(uuid))
+        .filter((point) => point !== undefined)
     this.handlers = {
       snapshot: () => ({
         points: core.points.list(),

@@ -10,6 +10,17 @@ export const oscInteger = z.preprocess(
   z.number({ error: 'expected an integer' }).int({ error: 'expected an integer' }),
 )
 
+/** A Janus room id: a non-negative integer that survives a round trip through a double. */
+export const oscRoom = z.preprocess(
+  (value) =>
+    typeof value === 'string' && /^\s*\d+\s*$/.test(value) ? Number(value.trim()) : value,
+  z
+    .number({ error: 'expected a room number' })
+    .int({ error: 'expected a room number' })
+    .min(0, { error: 'expected a room number (0 or more)' })
+    .max(Number.MAX_SAFE_INTEGER, { error: 'expected a room number (a safe integer)' }),
+)
+
 export const oscPort = z.preprocess(
   (value) =>
     typeof value === 'string' && /^\s*\d+\s*$/.test(value) ? Number(value.trim()) : value,
@@ -37,3 +48,11 @@ export const oscString = z.preprocess(
   (value) => (typeof value === 'number' && Number.isFinite(value) ? String(value) : value),
   z.string({ error: 'expected a string' }),
 )
+
+/**
+ * A string of at most `maxChars` characters. Anyone can send a beacon, so every stored or
+ * shown field has a bound: one datagram must not put 60,000 characters on the dashboard.
+ */
+export function oscBoundedString(maxChars: number) {
+  return oscString.pipe(z.string().max(maxChars, { error: `longer than ${maxChars} characters` }))
+}

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { oscBoolean, oscInteger, oscPort, oscString } from './field-coercions.js'
+import { oscBoolean, oscBoundedString, oscPort, oscRoom, oscString } from './field-coercions.js'
 import { MalformedOscMessage } from './osc-errors.js'
 
 /** The states an instance may acknowledge with (SCAcknowledgeMessage's GenCasterStatusEnum). */
@@ -17,25 +17,36 @@ function isAcknowledgeStatus(value: string): value is AcknowledgeStatus {
   return (acknowledgeStatuses as readonly string[]).includes(value)
 }
 
+/** Bounds of beacon strings: a name is shown on the dashboard, hosts are DNS names or IPs. */
+const maxNameChars = 200
+const maxHostChars = 255
+/** Instruction uuids are 36 characters; anything much longer is not one of ours. */
+const maxUuidChars = 64
+
 /** `/beacon`: an instance announcing itself (SCBeaconMessage). */
 export const beaconSchema = z.object({
-  name: oscString.optional(),
+  name: oscBoundedString(maxNameChars).optional(),
   synth_port: oscPort.optional(),
   lang_port: oscPort,
   janus_out_port: oscPort.optional(),
   janus_in_port: oscPort.optional(),
-  janus_out_room: oscInteger.optional(),
-  janus_in_room: oscInteger.optional(),
-  janus_public_ip: oscString.optional(),
+  janus_out_room: oscRoom.optional(),
+  janus_in_room: oscRoom.optional(),
+  janus_public_ip: oscBoundedString(maxHostChars).optional(),
   use_input: oscBoolean.optional(),
-  osc_backend_host: oscString.optional(),
+  osc_backend_host: oscBoundedString(maxHostChars).optional(),
   osc_backend_port: oscPort.optional(),
 })
 export type BeaconMessage = z.infer<typeof beaconSchema>
 
 /** `/acknowledge`: an instance reporting on an instruction (SCAcknowledgeMessage). */
 export const acknowledgeSchema = z.object({
-  uuid: oscString.pipe(z.string().min(1, { error: 'expected a non-empty uuid' })),
+  uuid: oscString.pipe(
+    z
+      .string()
+      .min(1, { error: 'expected a non-empty uuid' })
+      .max(maxUuidChars, { error: `longer than ${maxUuidChars} characters` }),
+  ),
   // An unknown status string maps to FAILURE, as in the original.
   status: oscString.transform((status): AcknowledgeStatus => {
     const upper = status.toUpperCase()
@@ -52,7 +63,7 @@ export const supportedProtocolVersion = '0.1'
 export const remoteActionSchema = z.object({
   action: oscString.pipe(z.enum(['code', 'speak'], { error: 'unknown action (code or speak)' })),
   cmd: oscString,
-  target: oscString.optional(),
+  target: oscBoundedString(maxHostChars).optional(),
   protocol_version: oscString.refine((version) => version === supportedProtocolVersion, {
     error: `unsupported protocol_version (this backend speaks ${supportedProtocolVersion})`,
   }),

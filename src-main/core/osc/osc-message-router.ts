@@ -27,6 +27,11 @@ export interface OscMessageRouterOptions {
   readonly log: LogService
   /** Decides which rejections get a line of their own; the rest are summarised per sender. */
   readonly rejections: SenderRateLimiter
+  /**
+   * Valid `/log` lines per sender address and port: the first of a window are stored, the rest
+   * counted and summarised, so one runaway (or spoofed) instance cannot push out the others.
+   */
+  readonly consoleLines: SenderRateLimiter
 }
 
 /** How much of an address a log line repeats: enough to recognise it, never 64 KB. */
@@ -117,6 +122,13 @@ export class OscMessageRouter {
       line.lang_port === undefined
         ? undefined
         : this.options.points.findByAddress(sender.address, line.lang_port)
+    const label = point?.scName ?? line.name
+    const budget = this.options.consoleLines.record(
+      `${sender.address}:${sender.port}`,
+      'console lines',
+      label === undefined ? undefined : clipText(label, shownAddressChars),
+    )
+    if (!budget.logOneByOne) return
     this.options.log.write({
       origin: 'supercollider',
       level: line.level as LogLevel,

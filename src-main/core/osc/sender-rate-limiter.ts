@@ -13,6 +13,10 @@ export interface SenderRateLimiterOptions {
    * one record, so memory stays bounded whatever the sender addresses are.
    */
   readonly maxSenders?: number
+  /** What happened to the events past the budget, for the summary ("not logged one by one"). */
+  readonly outcome?: string
+  /** Whether the summary counts the events by kind (pointless when there is one kind). */
+  readonly listKinds?: boolean
 }
 
 /** What `record` says about one event. */
@@ -28,6 +32,8 @@ export interface RateVerdict {
 interface SenderWindow {
   readonly start: number
   count: number
+  /** How the summary names the sender besides its key (an instance name), when known. */
+  label: string | undefined
   /** Events not logged one by one, by kind. */
   readonly suppressed: Map<string, number>
 }
@@ -58,10 +64,16 @@ export class SenderRateLimiter {
     this.maxSenders = options.maxSenders ?? 1024
   }
 
-  /** Counts one event of `kind` (a short fixed label, never outside data) from `host`. */
-  record(host: string, kind: string): RateVerdict {
+  /**
+   * Counts one event of `kind` (a short fixed label, never outside data) from `host`. `label`
+   * (bounded by the caller) names the sender in the summary beside `host`; the first one of a
+   * window is kept.
+   */
+  record(host: string, kind: string, label?: string): RateVerdict {
     const window = this.windowFor(host)
     window.count += 1
+    // The shared record of untracked senders is nobody's, so it takes no one's name.
+    if (window.label === undefined && this.senders.get(host) === window) window.label = label
     const logOneByOne = window.count <= this.loggedPerWindow
     if (!logOneByOne) window.suppressed.set(kind, (window.suppressed.get(kind) ?? 0) + 1)
     return { logOneByOne, countInWindow: window.count, windowEnd: window.start + this.windowMs }
@@ -98,6 +110,7 @@ export class SenderRateLimiter {
     const fresh: SenderWindow = {
       start: this.options.clock.now(),
       count: 0,
+      label: undefined,
       suppressed: new Map(),
     }
     this.senders.set(key, fresh)
@@ -130,9 +143,12 @@ export class SenderRateLimiter {
       .sort(([, a], [, b]) => b - a)
       .map(([kind, n]) => `${numberFormat.format(n)} ${kind}`)
       .join(', ')
+    const sender = window.label === undefined ? host : `${window.label} (${host})`
+    const outcome = this.options.outcome ?? 'not logged one by one'
+    const kinds = this.options.listKinds === false ? '' : `: ${byKind}`
     this.endedSummaries.push(
-      `${numberFormat.format(dropped)} further ${this.options.what} from ${host} not logged one ` +
-        `by one in ${Math.round(this.windowMs / 1000)} s: ${byKind}`,
+      `${numberFormat.format(dropped)} further ${this.options.what} from ${sender} ${outcome} ` +
+        `in ${Math.round(this.windowMs / 1000)} s${kinds}`,
     )
   }
 }

@@ -28,6 +28,8 @@ export interface InstructionTrackerOptions {
   readonly sweepIntervalMs?: number
   /** Runs a fan-out slice's writes in one database transaction (the storage writer's batch). */
   readonly inTransaction: (work: () => void) => void
+  /** The stored point of a uuid: instructions recovered at start name it as live ones do. */
+  readonly findPoint: (uuid: string) => StreamPoint | undefined
 }
 
 /**
@@ -73,7 +75,7 @@ export class InstructionTracker {
     const pending: PendingInstruction = {
       instruction: created,
       streamPoint: point.uuid,
-      pointLabel: `${point.scName ?? 'instance'} (${point.host}:${point.port})`,
+      pointLabel: pointLabel(point),
       sentAtMonotonic: clock.monotonic(),
       deadlineMs: now + timeout,
     }
@@ -112,7 +114,7 @@ export class InstructionTracker {
       const pending: PendingInstruction = {
         instruction,
         streamPoint: instruction.streamPoint,
-        pointLabel: `the point ${instruction.streamPoint}`,
+        pointLabel: this.recoveredPointLabel(instruction.streamPoint),
         sentAtMonotonic:
           clock.monotonic() -
           (instruction.sentDate === null ? 0 : now - Date.parse(instruction.sentDate)),
@@ -236,6 +238,12 @@ export class InstructionTracker {
     return this.pending.size
   }
 
+  /** A point forgotten since (deleted with its rows) can only be named by its uuid. */
+  private recoveredPointLabel(uuid: string): string {
+    const point = this.options.findPoint(uuid)
+    return point === undefined ? `the point ${uuid}` : pointLabel(point)
+  }
+
   close(): void {
     this.closed = true
     this.stopSweeping()
@@ -303,4 +311,9 @@ export class InstructionTracker {
     this.options.events.emit('instruction-changed', marked)
     return marked
   }
+}
+
+/** How log lines name a point: its instance name and address, as the performer knows it. */
+function pointLabel(point: StreamPoint): string {
+  return `${point.scName ?? 'instance'} (${point.host}:${point.port})`
 }

@@ -69,6 +69,34 @@ describe('loadSettings', () => {
     expect(message).not.toContain('hunter2')
   })
 
+  it('refuses a bad value in a layer even when a higher layer overrides it, naming the layer', () => {
+    const file = join(dir.path, 'settings.json')
+    writeFileSync(file, JSON.stringify({ oscPort: 99999 }))
+    expect(() =>
+      loadSettings({ argv: ['--data-dir', dir.path, '--osc-port', '17320'], env: {} }),
+    ).toThrow(`bad settings in the settings file ${file}: oscPort: `)
+    writeFileSync(file, JSON.stringify({ oscPort: 7100 }))
+    expect(() =>
+      loadSettings({
+        argv: ['--data-dir', dir.path, '--osc-port', '17320'],
+        env: { BACKEND_OSC_PORT: '70000' },
+      }),
+    ).toThrow('bad settings in the environment: BACKEND_OSC_PORT (oscPort): ')
+    expect(() =>
+      loadSettings({
+        argv: ['--data-dir', dir.path, '--osc-port=-1', '--answer-timeout', '0'],
+        env: {},
+      }),
+    ).toThrow(
+      /^bad settings in the flags: --osc-port \(oscPort\): .*; --answer-timeout \(answerTimeoutSeconds\): /,
+    )
+    // All layers good: the flag wins.
+    expect(
+      loadSettings({ argv: ['--data-dir', dir.path, '--osc-port', '17320'], env: {} }).settings
+        .oscPort,
+    ).toBe(17320)
+  })
+
   it('refuses a non-numeric port, an unknown flag and a broken file', () => {
     expect(() => loadSettings({ argv: ['--osc-port', 'seven'], env: {} })).toThrow(
       'flag --osc-port: expected a number',

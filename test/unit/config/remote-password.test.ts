@@ -1,4 +1,4 @@
-import { statSync, writeFileSync } from 'node:fs'
+import { chmodSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { SettingsError } from '../../../src-main/core/config/load-settings.js'
@@ -44,5 +44,13 @@ describe('resolveRemotePassword', () => {
     const fresh = resolveRemotePassword({ dataDir: dir.path })
     expect(fresh.password).not.toBe(made.password)
     expect(fresh.password.length).toBeGreaterThanOrEqual(24)
+  })
+
+  it('tightens a kept generated password file that became readable by others to 0600', () => {
+    const made = resolveRemotePassword({ dataDir: dir.path })
+    const file = join(dir.path, 'remote-action-password')
+    chmodSync(file, 0o644)
+    expect(resolveRemotePassword({ dataDir: dir.path }).password).toBe(made.password)
+    expect(statSync(file).mode & 0o777).toBe(0o600)
   })
 })

@@ -40,6 +40,21 @@ describe('beacon', () => {
     })
   })
 
+  it('keeps strings up to their bounds', () => {
+    const beacon = validateFields(beaconSchema, {
+      lang_port: 1,
+      name: 'n'.repeat(200),
+      janus_public_ip: 'h'.repeat(255),
+      osc_backend_host: 'h'.repeat(255),
+      janus_in_room: 0,
+      janus_out_room: Number.MAX_SAFE_INTEGER,
+    })
+    expect(beacon.name).toHaveLength(200)
+    expect(beacon.janus_public_ip).toHaveLength(255)
+    expect(beacon.osc_backend_host).toHaveLength(255)
+    expect(beacon.janus_out_room).toBe(Number.MAX_SAFE_INTEGER)
+  })
+
   it('leaves absent janus keys absent', () => {
     expect(validateFields(beaconSchema, { lang_port: 57120 })).toEqual({ lang_port: 57120 })
   })
@@ -51,6 +66,20 @@ describe('beacon', () => {
     [{ lang_port: 1.5 }, 'lang_port: expected a port number'],
     [{ lang_port: 1, use_input: 'maybe' }, 'use_input: expected a boolean'],
   ])('rejects %j', (fields, reason) => {
+    expect(() => validateFields(beaconSchema, fields)).toThrow(MalformedOscMessage)
+    expect(() => validateFields(beaconSchema, fields)).toThrow(reason)
+  })
+
+  it.each([
+    [{ lang_port: 1, name: 'n'.repeat(60_000) }, 'name: longer than 200 characters'],
+    [{ lang_port: 1, janus_public_ip: 'h'.repeat(256) }, 'janus_public_ip: longer than 255'],
+    [{ lang_port: 1, osc_backend_host: 'h'.repeat(256) }, 'osc_backend_host: longer than 255'],
+    [{ lang_port: 1, janus_out_port: -1 }, 'janus_out_port: expected a port number'],
+    [{ lang_port: 1, osc_backend_port: 65536 }, 'osc_backend_port: expected a port number'],
+    [{ lang_port: 1, janus_out_room: -3 }, 'janus_out_room: expected a room number (0 or more)'],
+    [{ lang_port: 1, janus_in_room: '-3' }, 'janus_in_room: expected a room number'],
+    [{ lang_port: 1, janus_in_room: 2 ** 60 }, 'janus_in_room: expected a room number (a safe'],
+  ])('rejects an out-of-bounds field (%#)', (fields, reason) => {
     expect(() => validateFields(beaconSchema, fields)).toThrow(MalformedOscMessage)
     expect(() => validateFields(beaconSchema, fields)).toThrow(reason)
   })
@@ -86,6 +115,19 @@ describe('acknowledge', () => {
       'non-empty uuid',
     )
   })
+
+  it('refuses a uuid longer than 64 characters but keeps a long return value', () => {
+    expect(() =>
+      validateFields(acknowledgeSchema, { uuid: 'u'.repeat(65), status: 'FINISHED' }),
+    ).toThrow('uuid: longer than 64 characters')
+    expect(
+      validateFields(acknowledgeSchema, {
+        uuid: 'u'.repeat(64),
+        status: 'FINISHED',
+        return_value: 'r'.repeat(60_000),
+      }).return_value,
+    ).toHaveLength(60_000)
+  })
 })
 
 describe('remote action', () => {
@@ -102,6 +144,12 @@ describe('remote action', () => {
   it('refuses another protocol version', () => {
     expect(() => validateFields(remoteActionSchema, { ...valid, protocol_version: '0.2' })).toThrow(
       'unsupported protocol_version',
+    )
+  })
+
+  it('refuses a target longer than 255 characters', () => {
+    expect(() => validateFields(remoteActionSchema, { ...valid, target: 't'.repeat(256) })).toThrow(
+      'target: longer than 255 characters',
     )
   })
 

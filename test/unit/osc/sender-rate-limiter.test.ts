@@ -36,6 +36,26 @@ describe('SenderRateLimiter', () => {
     })
   })
 
+  it('names the sender by its first label and says what happened to the rest', () => {
+    const clock = manualClock()
+    const limiter = new SenderRateLimiter({
+      clock,
+      what: 'console lines',
+      windowMs: 10_000,
+      loggedPerWindow: 200,
+      outcome: 'not stored',
+      listKinds: false,
+    })
+    const kept = Array.from({ length: 1_000 }, (_, n) =>
+      limiter.record('127.0.0.1:57121', 'console lines', n === 0 ? 'sc-3' : 'other name'),
+    ).filter((verdict) => verdict.logOneByOne)
+    expect(kept).toHaveLength(200)
+    clock.advance(10_000)
+    expect(limiter.takeSummaries()).toEqual([
+      '800 further console lines from sc-3 (127.0.0.1:57121) not stored in 10 s',
+    ])
+  })
+
   it('ends open windows at shutdown', () => {
     const limiter = new SenderRateLimiter({ clock: manualClock(), what: 'x', loggedPerWindow: 1 })
     limiter.record('h', 'k')
