@@ -6,7 +6,11 @@
 import { z } from 'zod'
 import type { StorageHealth } from '../db/storage-health.js'
 import type { RemotePasswordSource } from '../config/remote-password-source.js'
-import type { EditorDocument } from '../documents/editor-document.js'
+import type {
+  DocumentChange,
+  DocumentSaveOutcome,
+  EditorDocument,
+} from '../documents/editor-document.js'
 import type { CoreEventMap } from '../events/core-events.js'
 import type { InstructionView } from './wire-views.js'
 import type { LogLevel, LogOrigin, StreamLogEntry } from '../stream/stream-log.js'
@@ -15,6 +19,8 @@ import type { PointStreams, Stream, StreamVariable } from '../stream/stream.js'
 
 export { logOrigins } from '../stream/stream-log.js'
 export type {
+  DocumentChange,
+  DocumentSaveOutcome,
   EditorDocument,
   InstructionView,
   RemotePasswordSource,
@@ -75,6 +81,10 @@ export const requestSchemas = {
     title: z.string().min(1).max(200),
     text: z.string().max(1_000_000),
     position: z.int().min(0).optional(),
+    /** The revision the page last saw: a newer one stored by another page refuses the save. */
+    baseRevision: z.int().min(1).optional(),
+    /** The page saving (random per page load): its own saves never conflict with each other. */
+    origin: z.string().min(1).max(100).optional(),
   }),
   deleteDocument: z.object({ uuid: z.string().min(1) }),
   /** The remote-action password, for the control room to show on demand. */
@@ -108,7 +118,7 @@ export interface RequestResults {
   listStreams: { stream: Stream; variables: StreamVariable[] }[]
   setVariable: { variable: StreamVariable; instruction: InstructionView | undefined }
   listDocuments: EditorDocument[]
-  saveDocument: EditorDocument
+  saveDocument: DocumentSaveOutcome
   deleteDocument: { deleted: boolean }
   remotePassword: { password: string; source: RemotePasswordSource; file: string | undefined }
 }
@@ -132,6 +142,7 @@ export const eventNames: readonly EventName[] = [
   'log-added',
   'streams-changed',
   'storage-changed',
+  'document-changed',
 ]
 
 /** The WebSocket frames (the IPC transport carries the same shapes). */

@@ -81,8 +81,16 @@ export class ContractDispatcher {
         return { variable, instruction: instruction && instructionView(instruction) }
       },
       listDocuments: () => documents.list(),
-      saveDocument: ({ uuid, title, text, position }) =>
-        documents.save({ uuid, title, text, position: position ?? 0, nowIso: toIso(Date.now()) }),
+      saveDocument: ({ uuid, title, text, position, baseRevision, origin }) =>
+        documents.save({
+          uuid,
+          title,
+          text,
+          position: position ?? 0,
+          nowIso: toIso(Date.now()),
+          baseRevision,
+          savedBy: origin,
+        }),
       deleteDocument: ({ uuid }) => ({ deleted: documents.delete(uuid) }),
       // Only to a UI that is already trusted (IPC, or a WebSocket behind the session token).
       remotePassword: () => ({
