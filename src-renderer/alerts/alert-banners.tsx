@@ -16,9 +16,17 @@ export function AlertBanners() {
           data-alert={alert.key}
         >
           <span className="alert-text">{alert.text}</span>
-          <button onClick={() => dismiss(alert.key)} data-testid="dismiss-alert">
-            dismiss
-          </button>
+          {alert.actions ? (
+            alert.actions.map((action) => (
+              <button key={action.label} onClick={action.run} data-action={action.label}>
+                {action.label}
+              </button>
+            ))
+          ) : (
+            <button onClick={() => dismiss(alert.key)} data-testid="dismiss-alert">
+              dismiss
+            </button>
+          )}
         </div>
       ))}
     </div>
