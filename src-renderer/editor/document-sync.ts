@@ -50,7 +50,8 @@ export function showConflict(parts: DocumentSyncParts, uuid: string, theirs: Edi
     .getState()
     .raiseAlert(
       key,
-      `"${theirs.title}" was changed on another page: your text on this page is not saved.`,
+      `"${theirs.title}" was changed on another page: your text on this page is not saved. ` +
+        'Keep mine saves it over theirs; take theirs loads theirs here (one undo brings yours back).',
       [
         {
           label: 'keep mine',
