@@ -37,7 +37,10 @@ describe.skipIf(missingTool('chromium', 'chromium'))(
       for (const page of [pageA, pageB]) {
         await page.goto(serve.url)
         await page.locator('.cm-content').waitFor()
-        await page.getByTestId('connection').filter({ hasText: /^connected$/ }).waitFor()
+        await page
+          .getByTestId('connection')
+          .filter({ hasText: /^connected$/ })
+          .waitFor()
       }
     }, 60_000)
 
