@@ -39,6 +39,20 @@ export function followDocumentChange(parts: DocumentSyncParts, change: DocumentC
 }
 
 /**
+ * Catches up after the link was down (the changes made meanwhile never came as events): tabs
+ * with nothing unsaved here take the stored text. A tab with unsaved text is left to its next
+ * save, which the core refuses as a conflict only if another page saved meanwhile.
+ */
+export function followListedDocuments(
+  parts: DocumentSyncParts,
+  listed: readonly EditorDocument[],
+): void {
+  for (const document of listed)
+    if (!parts.saver.hasUnsaved(document.uuid))
+      followDocumentChange(parts, { kind: 'saved', document, origin: undefined })
+}
+
+/**
  * The banner of a conflict, until the performer chooses. "keep mine" saves this page's text
  * over theirs. "take theirs" puts their text into this tab's editor as one undoable change: the
  * performer's text is one undo away (and an undo saves it again), so nothing typed is lost.

@@ -1,3 +1,4 @@
+import { isolateHistory } from '@codemirror/commands'
 import { Transaction, type ChangeSpec, type TransactionSpec } from '@codemirror/state'
 import type { EditorSession } from './editor-sessions'
 
@@ -37,7 +38,8 @@ export function applyRemoteText(session: EditorSession, text: string, undoable: 
     changes,
     annotations: [
       Transaction.remote.of(true),
-      ...(undoable ? [] : [Transaction.addToHistory.of(false)]),
+      // An undo event of its own, never merged with what the performer typed just before.
+      undoable ? isolateHistory.of('full') : Transaction.addToHistory.of(false),
     ],
   }
   if (session.view) session.view.dispatch(spec)

@@ -2,13 +2,19 @@ import { useEffect, useMemo } from 'react'
 import type { GencasterApi } from '../../src-main/core/contract/contract'
 import { createDocumentSaver, type DocumentSaver } from '../state/document-saver'
 import type { AppStore } from '../state/store'
-import { followDocumentChange, showConflict, type DocumentSyncParts } from './document-sync'
+import {
+  followDocumentChange,
+  followListedDocuments,
+  showConflict,
+  type DocumentSyncParts,
+} from './document-sync'
 import type { EditorSessions } from './editor-sessions'
 
 /**
  * The page's document saver, wired to the page's life: what is waiting is saved when the page
  * is hidden or goes away (a reload keeps the last second of typing), and again once the
- * connection to the core is back. Other pages' saves come in as `document-changed`.
+ * connection to the core is back. Other pages' saves come in as `document-changed`, and those
+ * made while the link was down are caught up on when it is back.
  */
 export function useDocumentSaver(
   api: GencasterApi,
@@ -31,8 +37,13 @@ export function useDocumentSaver(
     document.addEventListener('visibilitychange', onVisibilityChange)
     window.addEventListener('pagehide', onPageHide)
     const unsubscribe = store.subscribe((state, previous) => {
-      if (state.connection === 'connected' && previous.connection !== 'connected')
-        saver.connectionRestored()
+      if (state.connection !== 'connected' || previous.connection === 'connected') return
+      saver.connectionRestored()
+      // The first connection loads the tabs (connect-store); a later one catches up on them.
+      if (previous.connection === 'disconnected')
+        void api.request('listDocuments', {}).then((listed) => {
+          if (listed.ok) followListedDocuments(parts, listed.value)
+        })
     })
     const unfollow = api.on('document-changed', (change) => followDocumentChange(parts, change))
     return () => {
