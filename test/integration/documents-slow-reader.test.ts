@@ -1,6 +1,5 @@
 import type { Socket } from 'node:net'
 import { afterEach, describe, expect, it } from 'vitest'
-import type { WebSocket } from 'ws'
 import { logLevels } from '../../src-main/core/stream/stream-log.js'
 import { startBrowserServer, type BrowserServerFixture } from '../support/browser-server-fixture.js'
 
