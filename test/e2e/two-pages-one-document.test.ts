@@ -63,8 +63,11 @@ describe.skipIf(missingTool('chromium', 'chromium'))(
 
     /** Both pages type at once; the one that saved second is the one that shows the banner. */
     async function bothType(): Promise<{ winner: Page; loser: Page; loserText: string }> {
-      await pageB.keyboard.type(' + typed in B', { delay: 10 })
-      await pageA.keyboard.type(' // and A', { delay: 10 })
+      // At the same time, so that each page has unsaved text when the other's save lands.
+      await Promise.all([
+        pageB.keyboard.type(' + typed in B', { delay: 10 }),
+        pageA.keyboard.type(' // and A', { delay: 10 }),
+      ])
       await expect
         .poll(
           async () => (await conflictBanner(pageA).count()) + (await conflictBanner(pageB).count()),
