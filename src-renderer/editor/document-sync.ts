@@ -1,4 +1,9 @@
-import type { DocumentChange, EditorDocument } from '../../src-main/core/contract/contract'
+import type {
+  DocumentChange,
+  DocumentChangeView,
+  EditorDocument,
+  GencasterApi,
+} from '../../src-main/core/contract/contract'
 import type { DocumentSaver } from '../state/document-saver'
 import type { AppStore } from '../state/store'
 import type { EditorSessions } from './editor-sessions'
@@ -13,6 +18,31 @@ export interface DocumentSyncParts {
 
 /** The key of a document's conflict banner. */
 export const conflictAlertKey = (uuid: string) => `conflict-${uuid}`
+
+/**
+ * A `document-changed` event: followed at once, or, when it left out a long text that this page
+ * needs (another page's save of a tab it has), once the text is fetched.
+ */
+export async function receiveDocumentChange(
+  api: GencasterApi,
+  parts: DocumentSyncParts,
+  change: DocumentChangeView,
+): Promise<void> {
+  if (change.kind === 'deleted') return followDocumentChange(parts, change)
+  const { document, origin } = change
+  if (origin === parts.saver.origin) return
+  if (document.text !== undefined)
+    return followDocumentChange(parts, {
+      kind: 'saved',
+      document: { ...document, text: document.text },
+      origin,
+    })
+  const known = parts.store.getState().documents.find((tab) => tab.uuid === document.uuid)
+  if (known && document.revision <= known.revision) return
+  const fetched = await api.request('getDocument', { uuid: document.uuid })
+  if (fetched.ok && fetched.value)
+    followDocumentChange(parts, { kind: 'saved', document: fetched.value, origin })
+}
 
 /**
  * Follows a save or delete made by another page. A tab with nothing unsaved here takes the new

@@ -3,8 +3,8 @@ import type { GencasterApi } from '../../src-main/core/contract/contract'
 import { createDocumentSaver, type DocumentSaver } from '../state/document-saver'
 import type { AppStore } from '../state/store'
 import {
-  followDocumentChange,
   followListedDocuments,
+  receiveDocumentChange,
   showConflict,
   type DocumentSyncParts,
 } from './document-sync'
@@ -45,7 +45,10 @@ export function useDocumentSaver(
           if (listed.ok) followListedDocuments(parts, listed.value)
         })
     })
-    const unfollow = api.on('document-changed', (change) => followDocumentChange(parts, change))
+    const unfollow = api.on(
+      'document-changed',
+      (change) => void receiveDocumentChange(api, parts, change),
+    )
     return () => {
       document.removeEventListener('visibilitychange', onVisibilityChange)
       window.removeEventListener('pagehide', onPageHide)

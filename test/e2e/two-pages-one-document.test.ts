@@ -22,6 +22,8 @@ describe.skipIf(missingTool('chromium', 'chromium'))(
     let browser: Awaited<ReturnType<typeof launchChromium>>
     let pageA: Page
     let pageB: Page
+    /** The requests page B sent over its WebSocket. */
+    const sentByB: string[] = []
 
     beforeAll(async () => {
       mkdirSync(artifacts, { recursive: true })
@@ -33,6 +35,9 @@ describe.skipIf(missingTool('chromium', 'chromium'))(
       browser = await launchChromium()
       pageA = await browser.context.newPage()
       pageB = await browser.context.newPage()
+      pageB.on('websocket', (socket) =>
+        socket.on('framesent', (frame) => sentByB.push(String(frame.payload))),
+      )
       // One after the other: the first page makes the first tab, the second loads it.
       for (const page of [pageA, pageB]) {
         await page.goto(serve.url)
@@ -139,6 +144,28 @@ describe.skipIf(missingTool('chromium', 'chromium'))(
       await expect.poll(() => textOf(winner)).toBe(loserText)
       expect(await textOf(loser)).toBe(loserText)
       expect(await conflictBanner(winner).count()).toBe(0)
+    })
+
+    it('brings a long text (sent without its text, fetched by the page) to the idle page', async () => {
+      await pageA.locator('.cm-content').click()
+      await pageA.keyboard.press('Control+End')
+      // Pasted, as a performer brings a long block in (typing it would take minutes).
+      await pageA.evaluate(
+        (text) => {
+          const data = new DataTransfer()
+          data.setData('text/plain', text)
+          const paste = new ClipboardEvent('paste', { clipboardData: data, bubbles: true })
+          document.querySelector('.cm-content')?.dispatchEvent(paste)
+        },
+        `\n${'// a long pasted block\n'.repeat(3000)}`,
+      )
+      const long = await textOf(pageA)
+      expect(long.length).toBeGreaterThan(64 * 1024)
+      await expect.poll(storedText).toBe(long)
+      await expect.poll(() => textOf(pageB)).toBe(long)
+      expect(sentByB.filter((frame) => frame.includes('"getDocument"'))).toHaveLength(1)
+      expect(await conflictBanner(pageA).count()).toBe(0)
+      expect(await conflictBanner(pageB).count()).toBe(0)
     })
   },
 )

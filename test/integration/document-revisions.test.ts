@@ -1,11 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type {
-  DocumentChange,
+  DocumentChangeView,
   DocumentSaveOutcome,
   EditorDocument,
   Result,
 } from '../../src-main/core/contract/contract.js'
 import { ContractDispatcher } from '../../src-main/core/contract/dispatcher.js'
+import { maxDocumentTextOnWire } from '../../src-main/core/contract/wire-views.js'
 import { documentLimits } from '../../src-main/core/documents/document-limits.js'
 import { startCore, type CoreFixture } from '../support/core-fixture.js'
 
@@ -15,13 +16,13 @@ const perPageQueueBound = 8 * 1024 * 1024
 describe('two pages saving one document, on a real database', () => {
   let fixture: CoreFixture
   let dispatcher: ContractDispatcher
-  let changes: DocumentChange[]
+  let changes: DocumentChangeView[]
   beforeEach(async () => {
     fixture = await startCore()
     dispatcher = new ContractDispatcher(fixture.core)
     changes = []
     dispatcher.subscribe((event, payload) => {
-      if (event === 'document-changed') changes.push(payload as DocumentChange)
+      if (event === 'document-changed') changes.push(payload as DocumentChangeView)
     })
   })
   afterEach(async () => fixture.close())
@@ -84,6 +85,25 @@ describe('two pages saving one document, on a real database', () => {
       value: { deleted: true },
     })
     expect(changes.at(-1)).toEqual({ kind: 'deleted', uuid: tab.uuid })
+  })
+
+  it('sends a long text to the pages only when they ask for it', async () => {
+    const long = 'x'.repeat(maxDocumentTextOnWire + 1)
+    const tab = saved(await save({ title: 'Long', text: long, origin: 'page-a' }))
+    expect(changes.at(-1)).toEqual({
+      kind: 'saved',
+      origin: 'page-a',
+      document: { ...tab, text: undefined },
+    })
+    expect(changes.at(-1)).not.toHaveProperty('document.text')
+    expect(await dispatcher.handle('getDocument', { uuid: tab.uuid })).toEqual({
+      ok: true,
+      value: tab,
+    })
+    expect(await dispatcher.handle('getDocument', { uuid: 'gone' })).toEqual({
+      ok: true,
+      value: null,
+    })
   })
 
   it("never refuses a page's own save sent again after its answer was lost", async () => {

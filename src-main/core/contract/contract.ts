@@ -12,7 +12,7 @@ import type {
   EditorDocument,
 } from '../documents/editor-document.js'
 import type { CoreEventMap } from '../events/core-events.js'
-import type { InstructionView } from './wire-views.js'
+import type { DocumentChangeView, InstructionView } from './wire-views.js'
 import type { LogLevel, LogOrigin, StreamLogEntry } from '../stream/stream-log.js'
 import type { StreamPoint } from '../stream/stream-point.js'
 import type { PointStreams, Stream, StreamVariable } from '../stream/stream.js'
@@ -20,6 +20,7 @@ import type { PointStreams, Stream, StreamVariable } from '../stream/stream.js'
 export { logOrigins } from '../stream/stream-log.js'
 export type {
   DocumentChange,
+  DocumentChangeView,
   DocumentSaveOutcome,
   EditorDocument,
   InstructionView,
@@ -86,6 +87,8 @@ export const requestSchemas = {
     /** The page saving (random per page load): its own saves never conflict with each other. */
     origin: z.string().min(1).max(100).optional(),
   }),
+  /** One document as stored (a `document-changed` event leaves out a long text). */
+  getDocument: z.object({ uuid: z.string().min(1) }),
   deleteDocument: z.object({ uuid: z.string().min(1) }),
   /** The remote-action password, for the control room to show on demand. */
   remotePassword: z.object({}),
@@ -119,6 +122,7 @@ export interface RequestResults {
   setVariable: { variable: StreamVariable; instruction: InstructionView | undefined }
   listDocuments: EditorDocument[]
   saveDocument: DocumentSaveOutcome
+  getDocument: EditorDocument | null
   deleteDocument: { deleted: boolean }
   remotePassword: { password: string; source: RemotePasswordSource; file: string | undefined }
 }
@@ -130,10 +134,11 @@ export type Result<T> =
 /**
  * Events pushed from the core to every connected UI: the core's own events, except that an
  * instruction travels without its code (the page sent the code; it goes out once per evaluation,
- * not with each of its thousands of state changes).
+ * not with each of its thousands of state changes), and a document save without a long text.
  */
-export type EventPayloads = Omit<CoreEventMap, 'instruction-changed'> & {
+export type EventPayloads = Omit<CoreEventMap, 'instruction-changed' | 'document-changed'> & {
   'instruction-changed': InstructionView
+  'document-changed': DocumentChangeView
 }
 export type EventName = keyof EventPayloads
 export const eventNames: readonly EventName[] = [

@@ -17,6 +17,10 @@ export class DocumentService {
     return this.repository.list()
   }
 
+  get(uuid: string): EditorDocument | undefined {
+    return this.repository.get(uuid)
+  }
+
   /** See EditorDocumentRepository.save; a stored save is announced with the page that made it. */
   save(input: Parameters<EditorDocumentRepository['save']>[0]): DocumentSaveOutcome {
     const outcome = this.repository.save(input)

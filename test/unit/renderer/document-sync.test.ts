@@ -6,6 +6,7 @@ import {
   conflictAlertKey,
   followDocumentChange,
   followListedDocuments,
+  receiveDocumentChange,
   showConflict,
   type DocumentSyncParts,
 } from '../../../src-renderer/editor/document-sync'
@@ -106,6 +107,36 @@ describe('following the saves of other pages', () => {
     // Taking theirs is one undoable change: the performer's text is one undo away.
     expect(undoOnce()).toBe(true)
     expect(sessionText(session)).toBe(`mine ${ours.text}`)
+  })
+
+  it("fetches a long text another page saved, and never the page's own", async () => {
+    const { session, parts } = setup()
+    const asked: unknown[] = []
+    const stored = theirs('a long text from page A\n')
+    const api: GencasterApi = {
+      request: ((method: string, params: unknown) => {
+        asked.push({ method, params })
+        return Promise.resolve({ ok: true, value: stored })
+      }) as unknown as GencasterApi['request'],
+      on: () => () => {},
+    }
+    const metadata = {
+      uuid: stored.uuid,
+      createdDate: stored.createdDate,
+      modifiedDate: stored.modifiedDate,
+      title: stored.title,
+      position: stored.position,
+      revision: stored.revision,
+    }
+    await receiveDocumentChange(api, parts, {
+      kind: 'saved',
+      document: metadata,
+      origin: parts.saver.origin,
+    })
+    expect(asked).toEqual([])
+    await receiveDocumentChange(api, parts, { kind: 'saved', document: metadata, origin: 'a' })
+    expect(asked).toEqual([{ method: 'getDocument', params: { uuid: 'doc-1' } }])
+    expect(sessionText(session)).toBe('a long text from page A\n')
   })
 
   it('catches up after a reconnect on idle tabs only, and shows new tabs', () => {

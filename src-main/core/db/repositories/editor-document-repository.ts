@@ -100,6 +100,11 @@ export class EditorDocumentRepository {
     })
   }
 
+  get(uuid: string): EditorDocument | undefined {
+    const row = this.one.get(uuid) as EditorDocumentRow | undefined
+    return row && toDocument(row)
+  }
+
   list(): EditorDocument[] {
     return (this.all.all() as EditorDocumentRow[]).map(toDocument)
   }
