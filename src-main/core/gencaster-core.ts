@@ -6,6 +6,7 @@ import { openDataDirectory, type OpenDataDirectory } from './db/data-directory.j
 import { createRepositories } from './db/repositories/index.js'
 import type { StorageHealth } from './db/storage-health.js'
 import { StorageWriter } from './db/storage-writer.js'
+import { DocumentService } from './documents/document-service.js'
 import { CoreEvents } from './events/core-events.js'
 import { DatagramBatcher } from './osc/datagram-batcher.js'
 import { OscInstanceTransport } from './osc/osc-instance-transport.js'
@@ -22,7 +23,6 @@ import { StreamPointService } from './stream/stream-point-service.js'
 import { StreamService } from './stream/stream-service.js'
 import { StreamVariableService } from './stream/stream-variable-service.js'
 import { systemClock, type Clock } from './time/clock.js'
-import { DocumentService } from './documents/document-service.js'
 
 export interface GencasterCoreOptions {
   readonly settings: Settings
