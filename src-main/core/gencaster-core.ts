@@ -3,10 +3,10 @@ import { resolveRemotePassword, type RemotePassword } from './config/remote-pass
 import type { ConfiguredPasswordSource } from './config/remote-password-source.js'
 import type { Settings } from './config/settings-schema.js'
 import { openDataDirectory, type OpenDataDirectory } from './db/data-directory.js'
-import type { EditorDocumentRepository } from './db/repositories/editor-document-repository.js'
 import { createRepositories } from './db/repositories/index.js'
 import type { StorageHealth } from './db/storage-health.js'
 import { StorageWriter } from './db/storage-writer.js'
+import { DocumentService } from './documents/document-service.js'
 import { CoreEvents } from './events/core-events.js'
 import { DatagramBatcher } from './osc/datagram-batcher.js'
 import { OscInstanceTransport } from './osc/osc-instance-transport.js'
@@ -52,7 +52,7 @@ export class GencasterCore {
   readonly remoteActions: RemoteActionService
   readonly log: LogService
   /** The control room's editor tabs. */
-  readonly documents: EditorDocumentRepository
+  readonly documents: DocumentService
   /** Every database write; its `health` says whether writes reach the database. */
   readonly storage: StorageWriter
   private readonly oscServer: OscServer
@@ -92,7 +92,7 @@ export class GencasterCore {
       onWriteFailed: (error) => console.error('a waiting database write was given up:', error),
     })
     const repositories = createRepositories(db, this.storage)
-    this.documents = repositories.documents
+    this.documents = new DocumentService(repositories.documents, this.events)
     this.log = new LogService({
       repository: repositories.logs,
       events: this.events,

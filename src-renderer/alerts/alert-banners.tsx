@@ -17,13 +17,26 @@ export function AlertBanners() {
           data-alert={alert.key}
         >
           <span className="alert-text">{alert.text}</span>
-          <button
-            onMouseDown={keepFocus}
-            onClick={() => dismiss(alert.key)}
-            data-testid="dismiss-alert"
-          >
-            dismiss
-          </button>
+          {alert.actions ? (
+            alert.actions.map((action) => (
+              <button
+                key={action.label}
+                onMouseDown={keepFocus}
+                onClick={action.run}
+                data-action={action.label}
+              >
+                {action.label}
+              </button>
+            ))
+          ) : (
+            <button
+              onMouseDown={keepFocus}
+              onClick={() => dismiss(alert.key)}
+              data-testid="dismiss-alert"
+            >
+              dismiss
+            </button>
+          )}
         </div>
       ))}
     </div>

@@ -35,12 +35,14 @@ export function CodeEditor({
   useEffect(() => {
     if (!host.current) return undefined
     const view = new EditorView({ parent: host.current, state: session.state })
+    session.view = view
     view.focus()
     view.dispatch({
       effects: EditorView.scrollIntoView(view.state.selection.main.head, { y: 'center' }),
     })
     return () => {
       session.state = view.state
+      session.view = undefined
       view.destroy()
     }
     // The session is the document's: the view is rebuilt only when another document is shown.

@@ -1,7 +1,7 @@
 import { closeBrackets, closeBracketsKeymap } from '@codemirror/autocomplete'
 import { defaultKeymap, history, historyKeymap, toggleComment } from '@codemirror/commands'
 import { bracketMatching, indentOnInput } from '@codemirror/language'
-import { EditorState } from '@codemirror/state'
+import { EditorState, Transaction } from '@codemirror/state'
 import {
   drawSelection,
   EditorView,
@@ -71,7 +71,9 @@ export function createDocumentState(
       supercolliderHighlighting,
       flashField,
       EditorView.updateListener.of((update) => {
-        if (update.docChanged) handlers.current.onChange(update.state.doc.toString())
+        // Text from another page is stored already: only the performer's own edits are saved.
+        const remote = update.transactions.some((tr) => tr.annotation(Transaction.remote))
+        if (update.docChanged && !remote) handlers.current.onChange(update.state.doc.toString())
         if (update.docChanged || update.selectionSet)
           rememberSelection(uuid, update.state.selection)
       }),

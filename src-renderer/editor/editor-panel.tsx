@@ -33,9 +33,9 @@ export function EditorPanel() {
     () => currentTargets(store.getState(), now).length,
     [store, now, pointsVersion, selected, includeBusy, streamsByPoint],
   )
-  const saver = useDocumentSaver(api, store)
   // Each opened tab's text, cursor and undo history, kept while the page lives.
   const [sessions] = useState(() => new EditorSessions())
+  const saver = useDocumentSaver(api, store, sessions)
   const document = documents.find((candidate) => candidate.uuid === active)
   // For a reload to open this tab again.
   useEffect(() => {

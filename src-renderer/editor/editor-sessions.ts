@@ -1,4 +1,5 @@
 import type { EditorState } from '@codemirror/state'
+import type { EditorView } from '@codemirror/view'
 
 /** What a document's editor calls out to. */
 export interface EditorHandlers {
@@ -13,6 +14,8 @@ export interface EditorHandlers {
  */
 export interface EditorSession {
   state: EditorState
+  /** The view while the tab is shown: it then holds the live state, not `state`. */
+  view?: EditorView | undefined
   readonly handlers: { current: EditorHandlers }
 }
 
@@ -36,5 +39,10 @@ export class EditorSessions {
       this.sessions.set(uuid, session)
     }
     return session
+  }
+
+  /** The document's session if it was opened since the page loaded. */
+  get(uuid: string): EditorSession | undefined {
+    return this.sessions.get(uuid)
   }
 }

@@ -217,7 +217,8 @@ export async function loadDocuments(api: GencasterApi, store: AppStore): Promise
     text: '// Ctrl+Enter evaluates the block or line, Shift+Enter the line, Ctrl+. stops.\n1 + 1\n',
   })
   if (!created.ok) store.getState().raiseAlert('documents', `No tab made: ${created.error}`)
-  else store.getState().setDocuments([created.value])
+  // A new document has no base revision: its save is never a conflict.
+  else if (created.value.status === 'saved') store.getState().setDocuments([created.value.document])
 }
 
 export async function newDocument(api: GencasterApi, store: AppStore): Promise<void> {
@@ -231,6 +232,7 @@ export async function newDocument(api: GencasterApi, store: AppStore): Promise<v
     store.getState().raiseAlert('save', `New tab not made: ${created.error}`)
     return
   }
-  store.getState().putDocument(created.value)
-  store.getState().setActiveDocument(created.value.uuid)
+  if (created.value.status !== 'saved') return
+  store.getState().putDocument(created.value.document)
+  store.getState().setActiveDocument(created.value.document.uuid)
 }

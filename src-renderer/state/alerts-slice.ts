@@ -7,20 +7,31 @@ export interface Alert {
   readonly key: string
   readonly text: string
   readonly at: number
+  /** Choices the alert offers (a conflict's "keep mine" / "take theirs"); it has no dismiss then. */
+  readonly actions?: readonly AlertAction[]
+}
+
+/** One button on an alert. */
+export interface AlertAction {
+  readonly label: string
+  run(): void
 }
 
 export interface AlertsSlice {
   /** Oldest first. */
   alerts: Alert[]
-  raiseAlert(key: string, text: string): void
+  raiseAlert(key: string, text: string, actions?: readonly AlertAction[]): void
   dismissAlert(key: string): void
 }
 
 export const createAlertsSlice: StateCreator<AppState, [], [], AlertsSlice> = (set) => ({
   alerts: [],
-  raiseAlert: (key, text) =>
+  raiseAlert: (key, text, actions) =>
     set((state) => ({
-      alerts: [...state.alerts.filter((alert) => alert.key !== key), { key, text, at: Date.now() }],
+      alerts: [
+        ...state.alerts.filter((alert) => alert.key !== key),
+        { key, text, at: Date.now(), ...(actions ? { actions } : {}) },
+      ],
     })),
   dismissAlert: (key) =>
     set((state) =>

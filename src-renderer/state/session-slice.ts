@@ -27,6 +27,8 @@ export interface SessionSlice {
   setEditorMode(mode: 'code' | 'speak'): void
   setDocuments(documents: EditorDocument[]): void
   putDocument(document: EditorDocument): void
+  /** A document deleted elsewhere: its tab goes (the active tab moves to the first). */
+  removeDocument(uuid: string): void
   /** A save's answer: its metadata (modified date, title, position), never its text. */
   applySavedDocument(saved: EditorDocument): void
   setActiveDocument(uuid: string): void
@@ -60,6 +62,14 @@ export const createSessionSlice: StateCreator<AppState, [], [], SessionSlice> = 
         ? state.documents.map((existing) => (existing.uuid === document.uuid ? document : existing))
         : [...state.documents, document],
     })),
+  removeDocument: (uuid) =>
+    set((state) => {
+      const documents = state.documents.filter((existing) => existing.uuid !== uuid)
+      return {
+        documents,
+        activeDocument: state.activeDocument === uuid ? documents[0]?.uuid : state.activeDocument,
+      }
+    }),
   applySavedDocument: (saved) =>
     set((state) => ({
       documents: state.documents.map((existing) =>

@@ -185,7 +185,10 @@ describe('browser mode server (HTTP + WebSocket) and the contract dispatcher', (
         params: { title: 'set', text: 'Ndef(\\a)' },
       }),
     )
-    expect(await answer(6)).toMatchObject({ ok: true, value: { title: 'set', text: 'Ndef(\\a)' } })
+    expect(await answer(6)).toMatchObject({
+      ok: true,
+      value: { status: 'saved', document: { title: 'set', text: 'Ndef(\\a)', revision: 1 } },
+    })
     socket.send(JSON.stringify({ id: 7, method: 'listDocuments', params: {} }))
     expect(await answer(7)).toMatchObject({ ok: true, value: [{ title: 'set' }] })
     await instance.close()

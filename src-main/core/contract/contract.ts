@@ -6,15 +6,22 @@
 import { z } from 'zod'
 import type { StorageHealth } from '../db/storage-health.js'
 import type { RemotePasswordSource } from '../config/remote-password-source.js'
-import type { EditorDocument } from '../documents/editor-document.js'
+import type {
+  DocumentChange,
+  DocumentSaveOutcome,
+  EditorDocument,
+} from '../documents/editor-document.js'
 import type { CoreEventMap } from '../events/core-events.js'
-import type { InstructionView } from './wire-views.js'
+import type { DocumentChangeView, InstructionView } from './wire-views.js'
 import type { LogLevel, LogOrigin, StreamLogEntry } from '../stream/stream-log.js'
 import type { StreamPoint } from '../stream/stream-point.js'
 import type { PointStreams, Stream, StreamVariable } from '../stream/stream.js'
 
 export { logOrigins } from '../stream/stream-log.js'
 export type {
+  DocumentChange,
+  DocumentChangeView,
+  DocumentSaveOutcome,
   EditorDocument,
   InstructionView,
   RemotePasswordSource,
@@ -75,7 +82,13 @@ export const requestSchemas = {
     title: z.string().min(1).max(200),
     text: z.string().max(1_000_000),
     position: z.int().min(0).optional(),
+    /** The revision the page last saw: a newer one stored by another page refuses the save. */
+    baseRevision: z.int().min(1).optional(),
+    /** The page saving (random per page load): its own saves never conflict with each other. */
+    origin: z.string().min(1).max(100).optional(),
   }),
+  /** One document as stored (a `document-changed` event leaves out a long text). */
+  getDocument: z.object({ uuid: z.string().min(1) }),
   deleteDocument: z.object({ uuid: z.string().min(1) }),
   /** The remote-action password, for the control room to show on demand. */
   remotePassword: z.object({}),
@@ -108,7 +121,8 @@ export interface RequestResults {
   listStreams: { stream: Stream; variables: StreamVariable[] }[]
   setVariable: { variable: StreamVariable; instruction: InstructionView | undefined }
   listDocuments: EditorDocument[]
-  saveDocument: EditorDocument
+  saveDocument: DocumentSaveOutcome
+  getDocument: EditorDocument | null
   deleteDocument: { deleted: boolean }
   remotePassword: { password: string; source: RemotePasswordSource; file: string | undefined }
 }
@@ -120,10 +134,11 @@ export type Result<T> =
 /**
  * Events pushed from the core to every connected UI: the core's own events, except that an
  * instruction travels without its code (the page sent the code; it goes out once per evaluation,
- * not with each of its thousands of state changes).
+ * not with each of its thousands of state changes), and a document save without a long text.
  */
-export type EventPayloads = Omit<CoreEventMap, 'instruction-changed'> & {
+export type EventPayloads = Omit<CoreEventMap, 'instruction-changed' | 'document-changed'> & {
   'instruction-changed': InstructionView
+  'document-changed': DocumentChangeView
 }
 export type EventName = keyof EventPayloads
 export const eventNames: readonly EventName[] = [
@@ -132,6 +147,7 @@ export const eventNames: readonly EventName[] = [
   'log-added',
   'streams-changed',
   'storage-changed',
+  'document-changed',
 ]
 
 /** The WebSocket frames (the IPC transport carries the same shapes). */

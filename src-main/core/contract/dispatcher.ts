@@ -1,6 +1,6 @@
 import type { GencasterCore } from '../gencaster-core.js'
 import { toIso } from '../time/clock.js'
-import { instructionView, withinBudget } from './wire-views.js'
+import { documentChangeView, instructionView, withinBudget } from './wire-views.js'
 import {
   eventNames,
   requestSchemas,
@@ -84,8 +84,17 @@ export class ContractDispatcher {
         return { variable, instruction: instruction && instructionView(instruction) }
       },
       listDocuments: () => documents.list(),
-      saveDocument: ({ uuid, title, text, position }) =>
-        documents.save({ uuid, title, text, position: position ?? 0, nowIso: toIso(Date.now()) }),
+      saveDocument: ({ uuid, title, text, position, baseRevision, origin }) =>
+        documents.save({
+          uuid,
+          title,
+          text,
+          position: position ?? 0,
+          nowIso: toIso(Date.now()),
+          baseRevision,
+          savedBy: origin,
+        }),
+      getDocument: ({ uuid }) => documents.get(uuid) ?? null,
       deleteDocument: ({ uuid }) => ({ deleted: documents.delete(uuid) }),
       // Only to a UI that is already trusted (IPC, or a WebSocket behind the session token).
       remotePassword: () => ({
@@ -120,13 +129,17 @@ export class ContractDispatcher {
   subscribe(
     listener: <E extends EventName>(event: E, payload: EventPayloads[E]) => void,
   ): () => void {
-    const disposers = eventNames.map((name) =>
-      name === 'instruction-changed'
-        ? this.core.events.on(name, (instruction) => listener(name, instructionView(instruction)))
-        : this.core.events.on(name, (payload) =>
-            listener(name, payload as EventPayloads[typeof name]),
-          ),
-    )
+    const disposers = eventNames.map((name) => {
+      if (name === 'instruction-changed')
+        return this.core.events.on(name, (instruction) =>
+          listener(name, instructionView(instruction)),
+        )
+      if (name === 'document-changed')
+        return this.core.events.on(name, (change) => listener(name, documentChangeView(change)))
+      return this.core.events.on(name, (payload) =>
+        listener(name, payload as EventPayloads[typeof name]),
+      )
+    })
     return () => disposers.forEach((dispose) => dispose())
   }
 }

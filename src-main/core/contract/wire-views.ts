@@ -3,6 +3,7 @@
  * of points once made 181 MB of frames because every state change carried the whole code; the
  * page sent the code itself and never reads it back from an instruction.
  */
+import type { DocumentChange, EditorDocument } from '../documents/editor-document.js'
 import type { StreamInstruction } from '../stream/stream-instruction.js'
 
 /** An instruction as the page sees it: its state and answer, not its code. */
@@ -54,4 +55,30 @@ export function withinBudget<T>(
     count += 1
   }
   return items.slice(0, count)
+}
+
+/**
+ * A document save as the pages get it: the text travels only while it is small. Typing in a
+ * 1 MB tab saves every 2 s, and each save went to every page, the one that typed it too; above
+ * this a page that needs the text (one showing the tab) asks for it with `getDocument`.
+ */
+export type DocumentChangeView =
+  | {
+      readonly kind: 'saved'
+      readonly document: Omit<EditorDocument, 'text'> & { readonly text?: string }
+      readonly origin: string | undefined
+    }
+  | { readonly kind: 'deleted'; readonly uuid: string }
+
+/** Longest document text sent inside a `document-changed` event, in characters. */
+export const maxDocumentTextOnWire = 64 * 1024
+
+/** The wire view of a document change: its text left out when it is long. */
+export function documentChangeView(change: DocumentChange): DocumentChangeView {
+  if (change.kind !== 'saved' || change.document.text.length <= maxDocumentTextOnWire) return change
+  const { uuid, createdDate, modifiedDate, title, position, revision } = change.document
+  return {
+    ...change,
+    document: { uuid, createdDate, modifiedDate, title, position, revision },
+  }
 }

@@ -1,4 +1,5 @@
 import type { StorageHealth } from '../db/storage-health.js'
+import type { DocumentChange } from '../documents/editor-document.js'
 import type { StreamInstruction } from '../stream/stream-instruction.js'
 import type { StreamLogEntry } from '../stream/stream-log.js'
 import type { StreamPoint } from '../stream/stream-point.js'
@@ -13,6 +14,8 @@ export interface CoreEventMap {
   'streams-changed': Record<string, PointStreams>
   /** Whether writes reach the database; sent on each change while degraded (once a retry). */
   'storage-changed': StorageHealth
+  /** An editor document saved or deleted (by any page). */
+  'document-changed': DocumentChange
 }
 export type CoreEventName = keyof CoreEventMap
 export type Disposer = () => void

@@ -104,6 +104,25 @@ describe('migrations on a real database file', () => {
     v2.close()
   })
 
+  it('0003 gives every kept document revision 1 and no last writer', () => {
+    const v2 = openDatabase({ file, migrations: migrations.slice(0, 2) })
+    v2.prepare(
+      "INSERT INTO editor_document (uuid, created_date, modified_date, title, text) VALUES ('d', '', '', 'Tab', 'kept')",
+    ).run()
+    v2.close()
+    const v3 = openDatabase({ file, migrations: migrations.slice(0, 3) })
+    expect(v3.pragma('user_version', { simple: true })).toBe(3)
+    expect(v3.prepare('SELECT text, revision, saved_by FROM editor_document').get()).toEqual({
+      text: 'kept',
+      revision: 1,
+      saved_by: null,
+    })
+    expect(() =>
+      v3.prepare("UPDATE editor_document SET revision = 0 WHERE uuid = 'd'").run(),
+    ).toThrow(/CHECK/)
+    v3.close()
+  })
+
   it('opening twice applies nothing again and keeps the data', () => {
     const first = openDatabase({ file })
     first

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type {
+  DocumentSaveOutcome,
   EditorDocument,
   GencasterApi,
   RequestParams,
@@ -15,21 +16,22 @@ type SaveParams = RequestParams<'saveDocument'>
  * `pending` until `answer` writes it to `stored` (as the database would) and resolves it.
  */
 function fakeCore() {
-  const pending: { params: SaveParams; resolve: (result: Result<EditorDocument>) => void }[] = []
+  const pending: { params: SaveParams; resolve: (result: Result<DocumentSaveOutcome>) => void }[] =
+    []
   let stored: string | undefined
   let saves = 0
   let mostInFlight = 0
   const api: GencasterApi = {
     request: ((method: string, params: SaveParams) => {
       if (method !== 'saveDocument') throw new Error(`unexpected ${method}`)
-      return new Promise<Result<EditorDocument>>((resolve) => {
+      return new Promise<Result<DocumentSaveOutcome>>((resolve) => {
         pending.push({ params, resolve })
         mostInFlight = Math.max(mostInFlight, pending.length)
       })
     }) as unknown as GencasterApi['request'],
     on: () => () => {},
   }
-  const answer = (index = 0, result?: Result<EditorDocument>) => {
+  const answer = (index = 0, result?: Result<DocumentSaveOutcome>) => {
     const [request] = pending.splice(index, 1)
     if (!request) throw new Error('no save waiting')
     if (!result) {
@@ -39,7 +41,15 @@ function fakeCore() {
     request.resolve(
       result ?? {
         ok: true,
-        value: { ...document, text: request.params.text, modifiedDate: `saved ${saves}` },
+        value: {
+          status: 'saved',
+          document: {
+            ...document,
+            text: request.params.text,
+            modifiedDate: `saved ${saves}`,
+            revision: (request.params.baseRevision ?? 0) + 1,
+          },
+        },
       },
     )
   }
@@ -59,6 +69,7 @@ const document: EditorDocument = {
   title: 'Untitled 1',
   text: 'as loaded',
   position: 0,
+  revision: 1,
 }
 
 /** Lets the saver's `.then` handlers run. */
@@ -72,7 +83,7 @@ describe('the document saver', () => {
     const core = fakeCore()
     const store = createAppStore()
     store.getState().setDocuments([document])
-    const saver = createDocumentSaver(core.api, store, 400)
+    const saver = createDocumentSaver(core.api, store, { delayMs: 400 })
     return { core, store, saver }
   }
 
@@ -164,7 +175,10 @@ describe('the document saver', () => {
     // A late answer to the given-up save changes nothing.
     core.pending[0]?.resolve({
       ok: true,
-      value: { ...document, text: 'sent into a closed socket', modifiedDate: 'late' },
+      value: {
+        status: 'saved',
+        document: { ...document, text: 'sent into a closed socket', modifiedDate: 'late' },
+      },
     })
     await settle()
     expect(store.getState().documents[0]?.modifiedDate).toBe('saved 1')
