@@ -6,6 +6,8 @@ import { app, BrowserWindow, dialog } from 'electron'
 import { join } from 'node:path'
 import { loadSettings } from './core/config/load-settings.js'
 import { GencasterCore } from './core/gencaster-core.js'
+import { installLastResort } from './core/process/last-resort.js'
+import { logLevels } from './core/stream/stream-log.js'
 import { electronSqliteBinding } from './shell/native-binding.js'
 import { ContractDispatcher } from './core/contract/dispatcher.js'
 import { installAppMenu } from './shell/app-menu.js'
@@ -15,6 +17,14 @@ import { createMainWindow } from './shell/main-window.js'
 let core: GencasterCore | undefined
 let dispatcher: ContractDispatcher | undefined
 const preloadPath = join(import.meta.dirname, '../preload/index.cjs')
+
+// As in browser mode: what no edge caught goes to the core's log (the window shows it) and the
+// core, OSC included, keeps running; Electron's default for the main process is a crash dialog.
+installLastResort((message) => {
+  if (core)
+    core.log.write({ origin: 'graph_engine', level: logLevels.ERROR, name: 'last_resort', message })
+  else console.error(message)
+})
 
 function openWindow(): void {
   if (!dispatcher) return

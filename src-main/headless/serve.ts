@@ -12,7 +12,7 @@ import { logLevels } from '../core/stream/stream-log.js'
 import { BrowserServer } from './browser-server.js'
 import { closeOnSignals } from './close-on-signals.js'
 import { printLogLines } from './console-log-sink.js'
-import { installLastResort } from './last-resort.js'
+import { installLastResort } from '../core/process/last-resort.js'
 import { loadOrCreateSessionToken } from './stored-session-token.js'
 
 /** The renderer as `electron-vite build` leaves it. */

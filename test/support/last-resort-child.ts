@@ -2,7 +2,7 @@
  * A process with the last resort installed that throws from a timer and rejects a promise no
  * one awaits, then says it is still alive: run by last-resort.test.ts.
  */
-import { installLastResort } from '../../src-main/headless/last-resort.js'
+import { installLastResort } from '../../src-main/core/process/last-resort.js'
 
 installLastResort((message) => console.log(`logged: ${message.split('\n')[0]}`))
 setTimeout(() => {
