@@ -79,9 +79,13 @@ export class SenderRateLimiter {
     return { logOneByOne, countInWindow: window.count, windowEnd: window.start + this.windowMs }
   }
 
-  /** The sender's current window, without counting anything; undefined when it has none. */
+  /**
+   * The sender's own current window, without counting anything; undefined when it has none.
+   * Never the shared record of untracked senders: that one is everybody's, and a flood from
+   * forged addresses must not lock out a sender that never failed (the performer's client).
+   */
   current(host: string): { readonly count: number; readonly windowEnd: number } | undefined {
-    const window = this.senders.get(this.keyFor(host))
+    const window = this.senders.get(host)
     if (!window || !this.isOpen(window)) return undefined
     return { count: window.count, windowEnd: window.start + this.windowMs }
   }

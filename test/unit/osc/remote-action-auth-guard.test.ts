@@ -61,4 +61,14 @@ describe('RemoteActionAuthGuard', () => {
     expect(summaries.join()).not.toContain('secret')
     expect(guard.check('attacker', 'secret')).toEqual({ ok: true })
   })
+
+  it('never locks out a sender that did not fail, however many forged senders do', () => {
+    const guard = new RemoteActionAuthGuard({ password: 'secret', clock: manualClock() })
+    // More failing senders than the guard tracks one by one: the rest share one record.
+    for (let host = 0; host < 1100; host++) {
+      for (let attempt = 0; attempt < 11; attempt++)
+        guard.check(`10.1.${host >> 8}.${host & 255}`, 'x')
+    }
+    expect(guard.check('192.168.1.10', 'secret')).toEqual({ ok: true })
+  })
 })
