@@ -7,7 +7,7 @@ import type {
   RequestResults,
   Result,
 } from '../../src-main/core/contract/contract'
-import { LivenessWatch } from './liveness-watch'
+import { defaultLivenessIntervalMs, LivenessWatch } from './liveness-watch'
 import { noAnswerError, RequestTable } from './request-table'
 import type { Carrier, Transport } from './transport'
 
@@ -35,6 +35,8 @@ export class ContractClient implements Transport {
   private readonly connectionListeners = new Set<(state: Transport['connection']) => void>()
   private readonly refusedListeners = new Set<() => void>()
   private readonly liveness: LivenessWatch | undefined
+  /** When the core last sent anything (an answer or an event): a sign of life in itself. */
+  private lastHeardAt = 0
 
   constructor(
     private readonly carrier: Carrier,
@@ -51,11 +53,20 @@ export class ContractClient implements Transport {
             () =>
               this.request('ping', {}).then((result) => result.ok || result.error !== pingDeadline),
             () => carrier.restart?.(),
+            // A link that carries frames, or still owes answers (a big snapshot on slow Wi-Fi),
+            // is not silent: a ping would only queue behind them and miss its deadline.
+            () =>
+              this.requests.size > 0 ||
+              Date.now() - this.lastHeardAt < (livenessIntervalMs ?? defaultLivenessIntervalMs),
             livenessIntervalMs,
           )
     carrier.start({
-      answer: (id, result) => this.requests.settle(id, result),
+      answer: (id, result) => {
+        this.lastHeardAt = Date.now()
+        this.requests.settle(id, result)
+      },
       event: (name, payload) => {
+        this.lastHeardAt = Date.now()
         for (const listener of this.listeners.get(name) ?? []) listener(payload)
       },
       connection: (state) => this.setState(state),

@@ -1,5 +1,8 @@
+/** How often a quiet link is asked for a sign of life. */
+export const defaultLivenessIntervalMs = 2500
+
 /**
- * While connected, asks the core for a sign of life every `intervalMs`. A pulled cable or a
+ * While connected, asks the core for a sign of life every `intervalMs` in which it was quiet. A pulled cable or a
  * dropped Wi-Fi closes nothing, so without this the page would say "connected" for minutes
  * while every request ran into its deadline; a ping without an answer in time restarts the
  * link instead, and the page says "disconnected" within a few seconds.
@@ -12,7 +15,9 @@ export class LivenessWatch {
     /** Resolves true when the core answered in time. */
     private readonly ping: () => Promise<boolean>,
     private readonly onSilent: () => void,
-    private readonly intervalMs = 2500,
+    /** True while the link shows life by itself (frames arriving, answers owed): no ping. */
+    private readonly busy: () => boolean,
+    private readonly intervalMs = defaultLivenessIntervalMs,
   ) {}
 
   /** Follows the connection: watches while connected, rests otherwise. */
@@ -28,7 +33,7 @@ export class LivenessWatch {
   }
 
   private check(): void {
-    if (this.inFlight) return
+    if (this.inFlight || this.busy()) return
     this.inFlight = true
     const timer = this.timer
     void this.ping().then((alive) => {

@@ -154,13 +154,38 @@ describe('a link that goes silent without closing (a pulled cable)', () => {
     expect(client.connection).toBe('connected')
   })
 
-  it('restarts the link when a ping goes unanswered, failing what was pending', async () => {
+  it('restarts a quiet link whose ping goes unanswered', async () => {
     carrier.sink.connection('connected')
-    const code = client.request('sendCode', { code: '1', targets: ['a'] })
     await vi.advanceTimersByTimeAsync(2_500 + 4_000)
+    expect(carrier.sent.map((frame) => frame.method)).toEqual(['ping'])
     expect(carrier.restarts).toBe(1)
     expect(client.connection).toBe('disconnected')
-    expect(await code).toEqual({ ok: false, error: connectionLostError })
+  })
+
+  it('does not ping a link that carries frames or owes answers (a snapshot on slow Wi-Fi)', async () => {
+    carrier.sink.connection('connected')
+    // Events keep coming: the link is alive without a ping.
+    for (let tick = 0; tick < 8; tick++) {
+      carrier.sink.event('log-added', {})
+      await vi.advanceTimersByTimeAsync(1_000)
+    }
+    expect(carrier.sent).toHaveLength(0)
+    // A big answer on its way: no ping queues behind it, however long it takes.
+    const snapshot = client.request('snapshot', {})
+    await vi.advanceTimersByTimeAsync(9_000)
+    expect(carrier.sent.map((frame) => frame.method)).toEqual(['snapshot'])
+    carrier.sink.answer(carrier.sent[0]!.id, { ok: true, value: {} })
+    expect((await snapshot).ok).toBe(true)
+    expect(carrier.restarts).toBe(0)
+  })
+
+  it('restarts a link that went silent with a request pending, once that request has failed', async () => {
+    carrier.sink.connection('connected')
+    const code = client.request('sendCode', { code: '1', targets: ['a'] })
+    await vi.advanceTimersByTimeAsync(10_000)
+    expect(await code).toMatchObject({ ok: false })
+    await vi.advanceTimersByTimeAsync(2_500 + 4_000)
+    expect(carrier.restarts).toBe(1)
   })
 
   it('does not watch a link that cannot die silently', async () => {
