@@ -38,7 +38,8 @@ const nodeOnlyGlobals = Object.keys(globals.node)
   .filter((name) => !(name in globals.browser))
   .map((name) => ({ name, message: 'A browser has no Node globals.' }))
 
-/** The contract folder without the dispatcher, which runs in core and calls GencasterCore. */
+/** The contract's files. The dispatcher beside them runs in core (it calls GencasterCore): it
+ * is linted as core, and the page may not import it. */
 const contractFiles = ['src-main/core/contract/**/*.ts']
 const dispatcher = 'src-main/core/contract/dispatcher.ts'
 
