@@ -1,43 +1,177 @@
+import { builtinModules } from 'node:module'
 import js from '@eslint/js'
 import globals from 'globals'
 import tseslint from 'typescript-eslint'
+import importX from 'eslint-plugin-import-x'
+import reactHooks from 'eslint-plugin-react-hooks'
+import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript'
 
-const nodeBuiltins = [
-  'node:*',
-  'fs',
-  'path',
-  'os',
-  'dgram',
-  'net',
-  'http',
-  'crypto',
-  'child_process',
+// Layers by runtime (STYLE.md 1): each layer imports only the layers below it.
+//   src-main/core            plain Node: never electron, headless, shell, index.ts, preload, renderer
+//   src-main/core/contract   nothing runtime-specific (compiled for Node and the browser alike)
+//   src-main/headless        Node: may import core
+//   src-main/shell, index.ts Electron main: may import core and electron
+//   src-preload              Electron's sandboxed preload: only electron and the contract
+//   src-renderer             a browser tab: only browser packages and the contract
+// Tests, bench, scripts and config files may import anything.
+
+/** Every Node built-in, bare or `node:`-prefixed, with its subpaths (`fs/promises`). */
+const builtinNames = builtinModules.map((name) => name.replace(/[/]/g, '\\/')).join('|')
+const nodeBuiltin = `^(node:.*|(${builtinNames})(\\/.*)?)$`
+
+/** Packages that run only under Node or Electron's main process. */
+const nodeOnlyPackages = [
+  'better-sqlite3',
+  'ws',
+  'osc',
+  'electron',
+  'electron-vite',
+  'playwright-core',
+  'node-gyp',
+  'tsx',
+  'vitest',
 ]
+const nodeOnlyPackage = `^(${nodeOnlyPackages.join('|')})(\\/.*)?$`
+
+/** Globals that exist under Node but not in a browser (process, Buffer, require, ...). */
+const nodeOnlyGlobals = Object.keys(globals.node)
+  .filter((name) => !(name in globals.browser))
+  .map((name) => ({ name, message: 'A browser has no Node globals.' }))
+
+/** The contract's files. The dispatcher beside them runs in core (it calls GencasterCore): it
+ * is linted as core, and the page may not import it. */
+const contractFiles = ['src-main/core/contract/**/*.ts']
+const dispatcher = 'src-main/core/contract/dispatcher.ts'
+
+const sourceFiles = ['src-main/**/*.ts', 'src-preload/**/*.ts', 'src-renderer/**/*.{ts,tsx}']
 
 export default tseslint.config(
   { ignores: ['node_modules', 'out', '.native', 'test-artifacts', 'resources'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
-    languageOptions: { globals: { ...globals.node } },
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
       '@typescript-eslint/consistent-type-imports': 'error',
     },
   },
   {
-    // The core runs under plain Node (tests, browser mode): it never touches Electron or the
-    // layers above it.
+    files: [
+      'src-main/**/*.ts',
+      'test/**/*.ts',
+      'bench/**/*.ts',
+      'scripts/**/*.{js,mjs}',
+      '*.config.{js,ts}',
+    ],
+    languageOptions: { globals: { ...globals.node } },
+  },
+  {
+    // The renderer runs in a browser tab, the preload sandboxed in the page: browser globals
+    // only. typescript-eslint turns no-undef off for TypeScript, so Node's globals are banned
+    // by name.
+    files: ['src-renderer/**/*.{ts,tsx}', 'src-preload/**/*.ts'],
+    languageOptions: { globals: { ...globals.browser } },
+    rules: { 'no-restricted-globals': ['error', ...nodeOnlyGlobals] },
+  },
+
+  // Type-aware rules, for TypeScript files (every one of them is in a tsconfig).
+  {
+    files: ['**/*.{ts,tsx}'],
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+    rules: { '@typescript-eslint/no-floating-promises': 'error' },
+  },
+
+  // An effect that depended on the document's text caused the autosave bug: hooks are checked.
+  {
+    files: ['src-renderer/**/*.{ts,tsx}'],
+    ...reactHooks.configs.flat.recommended,
+    rules: {
+      ...reactHooks.configs.flat.recommended.rules,
+      'react-hooks/exhaustive-deps': 'error',
+    },
+  },
+
+  // Imports are resolved as TypeScript resolves them (`./x.js` is `./x.ts`).
+  {
+    files: sourceFiles,
+    plugins: { 'import-x': importX },
+    settings: {
+      'import-x/extensions': importX.flatConfigs.typescript.settings['import-x/extensions'],
+      'import-x/parsers': importX.flatConfigs.typescript.settings['import-x/parsers'],
+      'import-x/resolver-next': [
+        createTypeScriptImportResolver({ project: `${import.meta.dirname}/tsconfig.json` }),
+      ],
+    },
+    rules: {
+      'import-x/no-cycle': ['error', { ignoreExternal: true }],
+      'import-x/no-restricted-paths': [
+        'error',
+        {
+          basePath: import.meta.dirname,
+          zones: [
+            {
+              target: './src-main/core',
+              from: [
+                './src-main/headless',
+                './src-main/shell',
+                './src-main/index.ts',
+                './src-preload',
+                './src-renderer',
+              ],
+              message: 'src-main/core runs under plain Node: it imports no layer above it.',
+            },
+            {
+              target: './src-main/headless',
+              from: ['./src-main/shell', './src-main/index.ts', './src-preload', './src-renderer'],
+              message: 'Browser mode runs without Electron: it imports core only.',
+            },
+            {
+              target: ['./src-main/shell', './src-main/index.ts'],
+              from: ['./src-main/headless', './src-preload', './src-renderer'],
+              message: 'The Electron main process imports core and electron only.',
+            },
+            {
+              target: ['./src-preload', './src-renderer'],
+              from: './src-main',
+              except: ['./core/contract'],
+              message: 'The page reaches the core only through the contract.',
+            },
+            {
+              target: ['./src-preload', './src-renderer'],
+              from: `./${dispatcher}`,
+              message: 'The dispatcher runs in core: the page reaches it through a transport.',
+            },
+            {
+              target: './src-preload',
+              from: './src-renderer',
+              message: 'The preload imports only electron and the contract.',
+            },
+            {
+              target: './src-renderer',
+              from: './src-preload',
+              message: 'The renderer reaches the preload only through window.gencaster.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+
+  // Package bans per layer. One entry per folder (a later entry replaces an earlier one's
+  // options for the same files). typescript-eslint's version of the rule bans type imports too
+  // unless a pattern allows them.
+  {
     files: ['src-main/core/**/*.ts', 'src-main/headless/**/*.ts'],
     rules: {
-      'no-restricted-imports': [
+      '@typescript-eslint/no-restricted-imports': [
         'error',
         {
           patterns: [
-            { group: ['electron', 'electron/*'], message: 'src-main/core runs without Electron.' },
             {
-              group: ['**/src-renderer/**', '**/src-preload/**', '**/shell/**'],
-              message: 'The core does not import the layers above it.',
+              regex: '^electron(/.*)?$',
+              message: 'src-main/core and headless run without Electron.',
             },
           ],
         },
@@ -45,25 +179,69 @@ export default tseslint.config(
     },
   },
   {
-    // The renderer runs in a browser tab as well as in Electron: no Node built-ins, no Electron.
-    files: ['src-renderer/**/*.{ts,tsx}'],
-    languageOptions: { globals: { ...globals.browser } },
+    // The contract is compiled for Node and the browser alike: values come only from zod and
+    // the contract's own files. For now it also names core domain types (stream-point.ts,
+    // stream-log.ts, ...), types only: `import type` from outside the folder is allowed.
+    files: contractFiles,
+    ignores: [dispatcher],
     rules: {
-      'no-restricted-imports': [
+      '@typescript-eslint/no-restricted-imports': [
         'error',
         {
           patterns: [
+            { regex: nodeBuiltin, message: 'The contract imports no Node built-ins.' },
             {
-              group: ['electron', 'electron/*', ...nodeBuiltins],
-              message: 'The renderer also runs in a plain browser.',
+              regex: `^(?!zod$|\\.|${nodeBuiltin.slice(1, -1)}$)`,
+              message: 'The contract imports no package but zod.',
             },
             {
-              regex: 'src-main/core/(?!contract/contract$)',
-              message: 'The renderer talks to the core only through the contract.',
+              regex: '^\\.\\./',
+              allowTypeImports: true,
+              message: 'The contract imports only types (import type) from outside its folder.',
             },
           ],
         },
       ],
     },
   },
+  {
+    files: ['src-preload/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { regex: nodeBuiltin, message: 'The preload runs sandboxed: no Node built-ins.' },
+            {
+              regex: `^(?!electron$|\\.|${nodeBuiltin.slice(1, -1)}$)`,
+              message: 'The preload imports only electron and the contract.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src-renderer/**/*.{ts,tsx}'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: nodeBuiltin,
+              message: 'The renderer also runs in a plain browser: no Node built-ins.',
+            },
+            {
+              regex: nodeOnlyPackage,
+              message: 'The renderer also runs in a plain browser: no Node-only packages.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+
+  // Plain JavaScript (this file, scripts) is in no tsconfig: no type-aware rules there.
+  { files: ['**/*.{js,mjs}'], ...tseslint.configs.disableTypeChecked },
 )

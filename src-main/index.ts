@@ -69,7 +69,7 @@ app.on('before-quit', (event) => {
   event.preventDefault()
   const closing = core
   core = undefined
-  closing.close().finally(() => app.quit())
+  void closing.close().finally(() => app.quit())
 })
 
 app.on('activate', () => {

@@ -45,6 +45,7 @@ export function Dashboard() {
       sortKey === 'name' ? byName(a, b) : (b.lastLive ?? '').localeCompare(a.lastLive ?? ''),
     )
     return listed.map((point) => point.uuid)
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- pointsVersion and the tick (order by age only) are the triggers: the memo reads the points from store.getState(), whose record changes with every beacon
   }, [store, pointsVersion, filter, sortKey, sortKey === 'age' ? now : 0])
   const rows = order.map((uuid) => points.get(uuid)).filter((point) => point !== undefined)
 
@@ -54,6 +55,7 @@ export function Dashboard() {
     const all = [...store.getState().points.values()]
     const live = all.filter((point) => presenceOf(point, serverNow, onlineWindowMs) !== 'offline')
     return { total: all.length, online: live.length }
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- pointsVersion is the trigger: the memo reads the points from store.getState()
   }, [store, serverNow, onlineWindowMs, pointsVersion])
   const busy = Object.values(streamsByPoint).filter((held) => held.listeners > 0).length
 

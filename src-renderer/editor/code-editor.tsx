@@ -32,6 +32,7 @@ export function CodeEditor({
   // Handlers change with every render; the editor's keys read the latest ones.
   session.handlers.current = { onEvaluate, onStop, onChange }
 
+  // eslint-disable-next-line react-hooks/immutability -- the session lives outside React (EditorSessions) on purpose: it keeps the view and its state between tab switches
   useEffect(() => {
     if (!host.current) return undefined
     const view = new EditorView({ parent: host.current, state: session.state })

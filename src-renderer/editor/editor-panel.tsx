@@ -31,6 +31,7 @@ export function EditorPanel() {
   // matter, not on every beacon.
   const targetCount = useMemo(
     () => currentTargets(store.getState(), now).length,
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- currentTargets reads store.getState(): these are the changes that alter the count
     [store, now, pointsVersion, selected, includeBusy, streamsByPoint],
   )
   // Each opened tab's text, cursor and undo history, kept while the page lives.

@@ -42,6 +42,7 @@ function TargetList({ onClose }: { readonly onClose: () => void }) {
           pointMatches(point, filter),
       )
       .sort(byName)
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- pointsVersion is the trigger: the memo reads the points from store.getState()
   }, [store, now, pointsVersion, filter])
   const { scroller, first, last, onScroll } = useVisibleRows<HTMLUListElement>(
     listed.length,

@@ -21,6 +21,7 @@ function PointOptions() {
           {shortVisibleName(point.scName ?? point.uuid)}
         </option>
       )),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- pointsVersion is the trigger: the memo reads the points from store.getState()
     [store, pointsVersion],
   )
 }

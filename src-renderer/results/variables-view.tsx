@@ -18,6 +18,7 @@ function VariableRow({
   onSave: (value: string, toSc: boolean) => void
 }) {
   const [value, setValue] = useState(variable.value)
+  // eslint-disable-next-line react-hooks/set-state-in-effect -- the field follows a new value from the instance; one extra render per change (issue 10 reworks renderer state)
   useEffect(() => setValue(variable.value), [variable.value])
   return (
     <li data-testid="variable">

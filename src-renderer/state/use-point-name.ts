@@ -13,5 +13,6 @@ export function usePointName(): (uuid: string) => string {
     const points = store.getState().points
     return (uuid: string) => points.get(uuid)?.scName ?? uuid.slice(0, 8)
     // pointsVersion is the trigger: the points record itself changes with every beacon.
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- see above: a trigger, not a value read
   }, [store, pointsVersion])
 }
