@@ -27,13 +27,18 @@ export function isStorageError(error: unknown): boolean {
   )
 }
 
+/** Another program holds the database's lock: every write waits for it, none succeeds meanwhile. */
+export function isLockError(error: unknown): boolean {
+  const code = sqliteCode(error) ?? ''
+  return code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')
+}
+
 /** What a performer reads: "disk full", "database locked by another program", ... */
 export function describeStorageError(error: unknown): string {
   const code = sqliteCode(error) ?? 'error'
   // The -shm file could not grow: on Linux that is a full disk too.
   if (code.startsWith('SQLITE_FULL') || code === 'SQLITE_IOERR_SHMSIZE') return 'disk full'
-  if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED'))
-    return 'database locked by another program'
+  if (isLockError(error)) return 'database locked by another program'
   if (code.startsWith('SQLITE_READONLY')) return `database is read-only (${code})`
   if (code.startsWith('SQLITE_CANTOPEN')) return `cannot open the database file (${code})`
   return `disk error (${code})`

@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3'
-import { describeStorageError, isStorageError } from './storage-errors.js'
+import { describeStorageError, isLockError, isStorageError } from './storage-errors.js'
 import { healthyStorage, type StorageHealth } from './storage-health.js'
 import { WaitingWrites } from './waiting-writes.js'
 
@@ -164,8 +164,12 @@ export class StorageWriter {
     } catch (error) {
       if (!isStorageError(error)) throw error
       const reason = describeStorageError(error)
+      // A lock held elsewhere holds every write: the storage is degraded until one commits. A
+      // full disk may refuse one large write while small ones still fit, and the next small
+      // commit would then report a recovery that did not happen: that write alone fails, and
+      // its caller (the page) says so.
       if (this.failure) this.failure.reason = reason
-      else this.degrade(error)
+      else if (isLockError(error)) this.degrade(error)
       throw new StorageUnavailableError(`not saved: ${reason}`)
     }
   }

@@ -78,4 +78,25 @@ describe('the StorageWriter on a real database that another connection locks', (
     writer.close()
     expect(writer.health.state).toBe('ok')
   })
+
+  it('fails one write too large for a full disk alone: the others go on, and no false recovery', async () => {
+    const health: StorageHealth[] = []
+    const writer = new StorageWriter({
+      db,
+      retryIntervalMs: 20,
+      onHealthChanged: (changed) => health.push(changed),
+    })
+    // The database may not grow (a full disk, as SQLite sees it): a large text no longer fits.
+    const pages = db.pragma('page_count', { simple: true }) as number
+    db.pragma(`max_page_count = ${pages + 1}`)
+    expect(() =>
+      writer.run(() => db.prepare("INSERT INTO note VALUES ('doc', ?)").run('x'.repeat(200_000))),
+    ).toThrow('not saved: disk full')
+    // A small write still fits, and nothing says the storage failed or came back.
+    writer.write({ apply: () => db.prepare("INSERT INTO note VALUES ('beacon', 'b')").run() })
+    await new Promise((done) => setTimeout(done, 100))
+    expect(writer.health.state).toBe('ok')
+    expect(health).toEqual([])
+    writer.close()
+  })
 })
