@@ -38,6 +38,8 @@ export interface DocumentSaverOptions {
   readonly delayMs?: number
   /** The longest a change waits while typing goes on without a pause. */
   readonly maxWaitMs?: number
+  /** How long after a failed save (a full disk, a lock) the same text is tried again. */
+  readonly retryMs?: number
   /** Told once when a document comes into conflict (the saver's own save or `conflict`). */
   readonly onConflict?: (uuid: string, theirs: EditorDocument) => void
 }
@@ -72,6 +74,7 @@ export function createDocumentSaver(
 ): DocumentSaver {
   const delayMs = options.delayMs ?? 400
   const maxWaitMs = options.maxWaitMs ?? 2000
+  const retryMs = options.retryMs ?? 5000
   const origin = newOrigin()
   const slots = new Map<string, SaveSlot>()
 
@@ -124,10 +127,19 @@ export function createDocumentSaver(
         if (slot.inFlight !== flight) return
         slot.inFlight = undefined
         if (!result.ok) {
-          // Kept for the next change, flush or reconnect; retrying at once would spin offline.
-          // The text stays in the editor; the banner says the database does not have it yet.
+          // Tried again in a while (a full disk frees up, a lock goes) and on the next change,
+          // flush or reconnect; at once would spin offline. The text stays in the editor, and
+          // this tab's own banner says the database does not have it yet.
           slot.waiting ??= flight.text
-          store.getState().raiseAlert('save', `"${document.title}" not saved: ${result.error}`)
+          store
+            .getState()
+            .raiseAlert(saveAlertKey(uuid), `"${document.title}" not saved: ${result.error}`)
+          if (slot.timer === undefined) {
+            slot.timer = setTimeout(() => {
+              slot.timer = undefined
+              send(uuid, slot)
+            }, retryMs)
+          }
           return
         }
         if (result.value.status === 'conflict') {
@@ -136,7 +148,7 @@ export function createDocumentSaver(
           return
         }
         store.getState().applySavedDocument(result.value.document)
-        store.getState().dismissAlert('save')
+        store.getState().dismissAlert(saveAlertKey(uuid))
         // Text that came in while this save was out goes now, unless its own delay still runs.
         if (slot.timer === undefined) send(uuid, slot)
       })
@@ -210,4 +222,9 @@ export function createDocumentSaver(
       return theirs
     },
   }
+}
+
+/** Each tab's "not saved" banner is its own: another tab's save does not clear it. */
+export function saveAlertKey(uuid: string): string {
+  return `save ${uuid}`
 }

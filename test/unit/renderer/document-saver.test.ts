@@ -151,13 +151,38 @@ describe('the document saver', () => {
     await vi.advanceTimersByTimeAsync(400)
     core.answer(0, { ok: false, error: 'connection to the core lost' })
     await settle()
-    await vi.advanceTimersByTimeAsync(5000)
+    // Not at once (offline that would spin): the retry comes 5 s later at the earliest.
+    await vi.advanceTimersByTimeAsync(4000)
     expect(core.pending).toHaveLength(0)
     saver.connectionRestored()
     expect(core.pending.map((request) => request.params.text)).toEqual(['typed offline'])
     core.answer()
     await settle()
     expect(core.stored()).toBe('typed offline')
+  })
+
+  it("tries a failed save again in a while, with a banner of the tab's own", async () => {
+    const { core, store, saver } = setup()
+    store.getState().setDocuments([document, { ...document, uuid: 'doc-2', title: 'Untitled 2' }])
+    saver.change('doc-1', 'typed on a full disk')
+    await vi.advanceTimersByTimeAsync(400)
+    core.answer(0, { ok: false, error: 'not saved: disk full' })
+    await settle()
+    const alertKeys = () => store.getState().alerts.map(({ key }) => key)
+    expect(alertKeys()).toEqual(['save doc-1'])
+    // Another tab saves fine: the first tab's banner stays, its text is not saved yet.
+    saver.change('doc-2', 'other tab')
+    await vi.advanceTimersByTimeAsync(400)
+    core.answer()
+    await settle()
+    expect(alertKeys()).toEqual(['save doc-1'])
+    // The disk frees up: the retry saves it without another keystroke, and the banner goes.
+    await vi.advanceTimersByTimeAsync(5000)
+    expect(core.pending.map((request) => request.params.text)).toEqual(['typed on a full disk'])
+    core.answer()
+    await settle()
+    expect(core.stored()).toBe('typed on a full disk')
+    expect(alertKeys()).toEqual([])
   })
 
   it('gives up a save lost with the connection and sends the newest text again', async () => {
