@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs'
+import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { generatedPasswordFileName } from '../../src-main/core/config/remote-password.js'
@@ -62,4 +62,18 @@ describe(`the data directory's own files, damaged (FUZZ_SEED=${seed})`, () => {
     }
     expect(started).toBeGreaterThan(0)
   }, 120_000)
+
+  it('refuses a database it cannot open at all, instead of running the show unsaved', async () => {
+    const dir = makeTempDir('data-files-cantopen')
+    try {
+      // A folder where the file should be: SQLite cannot open it (SQLITE_CANTOPEN).
+      mkdirSync(join(dir.path, databaseFileName))
+      const settings = settingsSchema.parse({ dataDir: dir.path, oscHost: '127.0.0.1', oscPort: 0 })
+      await expect(GencasterCore.start({ settings })).rejects.toThrow(
+        `cannot open ${join(dir.path, databaseFileName)}: cannot open the database file`,
+      )
+    } finally {
+      dir.remove()
+    }
+  })
 })

@@ -2,7 +2,7 @@ import type { Database } from 'better-sqlite3'
 import { accessSync, constants, mkdirSync } from 'node:fs'
 import { lockDataDirectory } from './data-directory-lock.js'
 import { databasePath, openDatabase } from './open-database.js'
-import { describeStorageError, isStorageError } from './storage-errors.js'
+import { describeStorageError, isLockError, isStorageError, sqliteCode } from './storage-errors.js'
 
 /** The data directory cannot be created, read or written. */
 export class DataDirectoryError extends Error {
@@ -60,6 +60,14 @@ export function openDataDirectory(dataDir: string, nativeBinding?: string): Open
       if (!isStorageError(error)) {
         release()
         throw unreadableDatabase(file, error) ?? error
+      }
+      // Only a full disk (or its I/O errors) is worth a show unsaved: a lock, a read-only or
+      // unopenable file is said at once, so the performer can fix it before the show.
+      if (isLockError(error) || /^SQLITE_(READONLY|CANTOPEN)/.test(sqliteCode(error) ?? '')) {
+        release()
+        throw new DataDirectoryError(
+          `cannot open ${file}: ${describeStorageError(error)}; fix that and start again, or choose another --data-dir`,
+        )
       }
       failure = error
     }
