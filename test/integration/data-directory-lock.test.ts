@@ -1,5 +1,10 @@
+import { readFileSync, symlinkSync } from 'node:fs'
+import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { DataDirectoryInUseError } from '../../src-main/core/db/data-directory-lock.js'
+import {
+  DataDirectoryInUseError,
+  lockFileName,
+} from '../../src-main/core/db/data-directory-lock.js'
 import { startCore } from '../support/core-fixture.js'
 import { OscTestClient } from '../support/osc-test-client.js'
 import { remoteActionArgs } from '../support/remote-action-args.js'
@@ -65,5 +70,19 @@ describe('one core per data directory', () => {
     const again = await startCore({ dataDir })
     await again.close()
     await first.close()
+  })
+
+  it('takes over a lock of an earlier boot, though its pid runs now (a power cut)', async () => {
+    const dir = makeTempDir('lock-boot')
+    dirs.push(dir)
+    // pid 1 always runs; a lock naming it with this boot is held, with another boot stale.
+    symlinkSync('1@00000000-0000-0000-0000-000000000000', join(dir.path, lockFileName))
+    const settings = { dataDir: dir.path }
+    const taken = await startCore(settings)
+    // Released on close: the next lock is made fresh.
+    await taken.close()
+    const boot = readFileSync('/proc/sys/kernel/random/boot_id', 'utf8').trim()
+    symlinkSync(`1@${boot}`, join(dir.path, lockFileName))
+    await expect(startCore(settings)).rejects.toThrow('in use by another Gencaster (pid 1)')
   })
 })

@@ -1,7 +1,23 @@
-import { readlinkSync, symlinkSync, unlinkSync } from 'node:fs'
+import { readFileSync, readlinkSync, symlinkSync, unlinkSync } from 'node:fs'
 import { join } from 'node:path'
 
-/** The lock's name inside a data directory: a symbolic link whose target is the holder's pid. */
+/**
+ * This boot of the machine (Linux), or '' where the system does not say. After a power cut the
+ * old holder's pid may belong to another program: a lock from another boot is stale whatever
+ * runs under that pid now.
+ */
+function currentBootId(): string {
+  try {
+    return readFileSync('/proc/sys/kernel/random/boot_id', 'utf8').trim()
+  } catch {
+    return ''
+  }
+}
+
+/**
+ * The lock's name inside a data directory: a symbolic link whose target is the holder's pid and
+ * the machine's boot id (`4242@8c1f…`).
+ */
 export const lockFileName = 'gencaster.lock'
 
 /** Another Gencaster holds the data directory. */
@@ -32,7 +48,8 @@ function isRunning(pid: number): boolean {
 export function lockDataDirectory(dataDir: string): () => void {
   const path = join(dataDir, lockFileName)
   if (heldHere.has(path)) throw inUse(dataDir, process.pid)
-  const target = String(process.pid)
+  const boot = currentBootId()
+  const target = boot === '' ? String(process.pid) : `${process.pid}@${boot}`
   for (let attempt = 0; ; attempt += 1) {
     try {
       symlinkSync(target, path)
@@ -42,22 +59,29 @@ export function lockDataDirectory(dataDir: string): () => void {
     }
     const holder = readHolder(path)
     // Our own pid on a lock this process does not hold: a previous run with the same pid
-    // (a container's pid 1 restarted).
-    if (holder !== undefined && holder !== process.pid && isRunning(holder))
-      throw inUse(dataDir, holder)
+    // (a container's pid 1 restarted). A lock of another boot: a power cut.
+    if (
+      holder !== undefined &&
+      holder.pid !== process.pid &&
+      (holder.boot === undefined || holder.boot === boot) &&
+      isRunning(holder.pid)
+    )
+      throw inUse(dataDir, holder.pid)
     unlinkSync(path)
   }
   heldHere.add(path)
   return () => {
     if (!heldHere.delete(path)) return
-    if (readHolder(path) === process.pid) unlinkSync(path)
+    if (readHolder(path)?.pid === process.pid) unlinkSync(path)
   }
 }
 
-function readHolder(path: string): number | undefined {
+/** The pid of a lock, and its boot id when it names one (locks of older versions do not). */
+function readHolder(path: string): { pid: number; boot: string | undefined } | undefined {
   try {
-    const pid = Number(readlinkSync(path))
-    return Number.isInteger(pid) && pid > 0 ? pid : undefined
+    const [pidText, boot] = readlinkSync(path).split('@', 2)
+    const pid = Number(pidText)
+    return Number.isInteger(pid) && pid > 0 ? { pid, boot: boot || undefined } : undefined
   } catch {
     return undefined
   }
