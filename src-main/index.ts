@@ -26,11 +26,18 @@ installLastResort((message) => {
   else console.error(message)
 })
 
+/** Stops serving each open window: it then hears 'disconnected' before the core closes. */
+const stopServingWindows = new Set<() => void>()
+
 function openWindow(): void {
   if (!dispatcher) return
   const { window, isOwnPage } = createMainWindow(preloadPath, app.getPath('userData'))
   const stopServing = serveContractOverIpc(dispatcher, window, isOwnPage)
-  window.on('closed', stopServing)
+  stopServingWindows.add(stopServing)
+  window.on('closed', () => {
+    stopServingWindows.delete(stopServing)
+    stopServing()
+  })
 }
 
 async function startApp(): Promise<void> {
@@ -67,6 +74,8 @@ app.on('before-quit', (event) => {
   if (!core) return
   // Drain the core (close the OSC socket, write what is pending, close the database) first.
   event.preventDefault()
+  for (const stopServing of stopServingWindows) stopServing()
+  stopServingWindows.clear()
   const closing = core
   core = undefined
   void closing.close().finally(() => app.quit())

@@ -6,9 +6,10 @@ import { isTrustedSender } from './ipc-sender-check.js'
 
 /**
  * Serves the contract to one window over IPC. Every request's sender is checked: only the main
- * frame of this window, showing our own page, is answered. The page hears 'connected' when
- * serving starts and 'disconnected' when it stops (the core closing or restarting), so it
- * reloads its snapshot when a new core serves it.
+ * frame of this window, showing our own page, is answered. The returned stop tells the page
+ * 'disconnected' (call it before the core closes, while the window still lives), so requests
+ * made while the app quits fail at once instead of waiting for their deadline. The shell does
+ * not restart a core; a page would reload its snapshot if a new one served it.
  */
 export function serveContractOverIpc(
   dispatcher: ContractDispatcher,
@@ -27,7 +28,10 @@ export function serveContractOverIpc(
     if (!window.isDestroyed()) window.webContents.send(ipcChannels.event, name, payload)
   })
   signal('connected')
+  let stopped = false
   return () => {
+    if (stopped) return
+    stopped = true
     ipcMain.removeHandler(ipcChannels.request)
     unsubscribe()
     signal('disconnected')

@@ -190,8 +190,8 @@ export type ConnectionState = 'connected' | 'disconnected'
 export interface GencasterBridge extends GencasterApi {
   /**
    * Calls `listener` with the current state at once, then on every change: 'disconnected' when
-   * the core went away (the shell restarts it), 'connected' when it serves again. Returns the
-   * unsubscribe.
+   * the core stops serving the window (the app quits), 'connected' when a core serves it.
+   * Returns the unsubscribe.
    */
   onConnection?(listener: (state: ConnectionState) => void): () => void
 }
