@@ -142,8 +142,10 @@ export class StorageWriter {
     try {
       this.inBatchTransaction(work)
     } catch (error) {
-      if (!isStorageError(error)) throw error
+      // Rolled back either way: what was applied must not count as written (a rowid of an
+      // insert that is gone would later update another row).
       for (const op of ops.slice(0, this.batchApplied)) op.onRolledBack?.()
+      if (!isStorageError(error)) throw error
       for (const op of ops) this.waiting.add(op)
       this.degrade(error)
       return

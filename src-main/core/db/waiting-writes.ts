@@ -14,7 +14,7 @@ export class WaitingWrites {
   private queue: Waiting[] = []
   private readonly byKey = new Map<string, Waiting>()
   private droppable = 0
-  /** Log lines given up since the last `resetDropped()`. */
+  /** Log lines given up since the storage last recovered (the writer resets it then). */
   dropped = 0
 
   constructor(private readonly max: number) {}
