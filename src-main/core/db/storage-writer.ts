@@ -161,6 +161,7 @@ export class StorageWriter {
    * a transaction, or throws StorageUnavailableError saying why (the storage turns degraded).
    */
   run<T>(work: () => T): T {
+    this.writeWaitingFirst()
     try {
       return this.options.db.transaction(work)()
     } catch (error) {
@@ -174,6 +175,20 @@ export class StorageWriter {
       else if (isLockError(error)) this.degrade(error)
       throw new StorageUnavailableError(`not saved: ${reason}`)
     }
+  }
+
+  /**
+   * Writes that wait come first: a write run now may build on them (a stream on a point whose
+   * first beacon is not in the table yet would fail on its foreign key).
+   * @throws StorageUnavailableError while they cannot be written.
+   */
+  private writeWaitingFirst(): void {
+    if (!this.failure) return
+    this.retryOnce()
+    if (!this.failure && this.waiting.size === 0) return
+    throw new StorageUnavailableError(
+      `not saved: ${this.failure?.reason ?? 'earlier writes still wait for the database'}`,
+    )
   }
 
   /** On shutdown: tries once more to write what waits; returns how many writes are lost. */

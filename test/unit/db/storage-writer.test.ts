@@ -99,4 +99,23 @@ describe('the StorageWriter on a real database that another connection locks', (
     expect(health).toEqual([])
     writer.close()
   })
+
+  it('writes what waits before a write that needs its result now (it may build on it)', () => {
+    const writer = new StorageWriter({ db, retryIntervalMs: 60_000 })
+    other.exec('BEGIN IMMEDIATE')
+    writer.write({ apply: () => db.prepare("INSERT INTO note VALUES ('point', 'p')").run() })
+    expect(writer.health.state).toBe('degraded')
+    // Still locked: the write that needs its result now says why, and does not jump the queue.
+    expect(() => writer.run(() => db.prepare("INSERT INTO note VALUES ('x', 'y')").run())).toThrow(
+      'not saved: database locked by another program',
+    )
+    other.exec('ROLLBACK')
+    // Released, before the retry's timer: the point is written first, then the stream on it.
+    const seen = writer.run(
+      () => db.prepare("SELECT COUNT(*) AS n FROM note WHERE key = 'point'").get() as { n: number },
+    )
+    expect(seen.n).toBe(1)
+    expect(writer.health.state).toBe('ok')
+    writer.close()
+  })
 })
