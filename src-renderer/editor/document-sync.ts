@@ -54,13 +54,22 @@ export function followDocumentChange(parts: DocumentSyncParts, change: DocumentC
   const state = store.getState()
   if (change.kind === 'deleted') {
     // Unsaved text here stays, and its next save makes the document again.
-    if (!saver.hasUnsaved(change.uuid)) state.removeDocument(change.uuid)
+    if (saver.hasUnsaved(change.uuid)) return
+    state.removeDocument(change.uuid)
+    sessions.forget(change.uuid)
     return
   }
   if (change.origin === saver.origin) return
   const theirs = change.document
   const ours = state.documents.find((candidate) => candidate.uuid === theirs.uuid)
-  if (!ours) return state.putDocument(theirs)
+  if (!ours) {
+    // New here, or made again by a page that had unsaved text in it: an editor kept from
+    // before must show that text, not its own older one.
+    state.putDocument(theirs)
+    const kept = sessions.get(theirs.uuid)
+    if (kept) applyRemoteText(kept, theirs.text, false)
+    return
+  }
   if (theirs.revision <= ours.revision) return
   if (saver.hasUnsaved(theirs.uuid)) return saver.conflict(theirs.uuid, theirs)
   state.putDocument(theirs)

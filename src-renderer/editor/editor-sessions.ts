@@ -45,4 +45,9 @@ export class EditorSessions {
   get(uuid: string): EditorSession | undefined {
     return this.sessions.get(uuid)
   }
+
+  /** Drops a deleted document's session: if it comes back, it opens from its stored text. */
+  forget(uuid: string): void {
+    this.sessions.delete(uuid)
+  }
 }

@@ -78,6 +78,32 @@ describe('following the saves of other pages', () => {
     expect(store.getState().alerts).toEqual([])
   })
 
+  it("opens a tab deleted and made again by another page with that page's text, not its old one", () => {
+    const { store, parts } = setup()
+    followDocumentChange(parts, { kind: 'deleted', uuid: 'doc-1', origin: 'page-a' })
+    expect(store.getState().documents).toEqual([])
+    expect(parts.sessions.get('doc-1')).toBeUndefined()
+    // Page C had unsaved text in it: its save makes the document again, at revision 1.
+    followDocumentChange(parts, {
+      kind: 'saved',
+      document: { ...ours, text: 'page C kept typing', revision: 1 },
+      origin: 'page-c',
+    })
+    expect(store.getState().documents.map((document) => document.text)).toEqual([
+      'page C kept typing',
+    ])
+    const reopened = parts.sessions.open(
+      'doc-1',
+      parts.sessions.get('doc-1')?.handlers.current ?? {
+        onEvaluate: () => {},
+        onStop: () => {},
+        onChange: () => {},
+      },
+      () => EditorState.create({ doc: 'page C kept typing' }),
+    )
+    expect(sessionText(reopened)).toBe('page C kept typing')
+  })
+
   it("ignores the page's own saves and revisions it already has", () => {
     const { session, parts } = setup()
     followDocumentChange(parts, {
