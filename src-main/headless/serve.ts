@@ -13,7 +13,7 @@ import { BrowserServer } from './browser-server.js'
 import { closeOnSignals } from './close-on-signals.js'
 import { printLogLines } from './console-log-sink.js'
 import { installLastResort } from '../core/process/last-resort.js'
-import { loadOrCreateSessionToken } from './stored-session-token.js'
+import { loadOrCreateSessionToken, sessionTokenFile } from './stored-session-token.js'
 
 /** The renderer as `electron-vite build` leaves it. */
 const rendererDir = resolve(import.meta.dirname, '../../out/renderer')
@@ -63,16 +63,28 @@ async function main(): Promise<void> {
   if (port !== undefined) {
     // Only this machine unless --host opens it to the network (a tablet on stage).
     const host = typeof extra.host === 'string' ? extra.host : '127.0.0.1'
+    let newLink = false
+    const token = loadOrCreateSessionToken(settings.dataDir, undefined, () => (newLink = true))
     browser = new BrowserServer({
       host,
       port,
       rendererDir,
       dispatcher: new ContractDispatcher(core),
-      token: loadOrCreateSessionToken(settings.dataDir),
+      token,
       log: (level, message) => logProblem(level, 'browser_mode', message),
     })
     try {
-      console.log(`Control room: open ${await browser.start()}`)
+      const link = new URL(await browser.start())
+      if (newLink) console.log(`Control room: open ${link.toString()}`)
+      else {
+        // The token is the control room's key (code, STOP, the remote password): printed once,
+        // when it is made, not on every start of a terminal that may be projected.
+        link.search = ''
+        console.log(
+          `Control room: ${link.toString()} (a browser that opened the link before gets in; ` +
+            `the link's token is in ${sessionTokenFile(settings.dataDir)})`,
+        )
+      }
     } catch (error) {
       await core.close()
       throw new Error(

@@ -15,8 +15,10 @@ const fileName = 'browser-mode-token'
 export function loadOrCreateSessionToken(
   dataDir: string,
   say: (line: string) => void = (line) => console.warn(line),
+  /** Told when the token is new (a new link): the only time it is worth printing. */
+  onNew: () => void = () => {},
 ): SessionToken {
-  const file = join(dataDir, fileName)
+  const file = sessionTokenFile(dataDir)
   let stored: string | undefined
   try {
     stored = readFileSync(file, 'utf8').trim()
@@ -40,5 +42,11 @@ export function loadOrCreateSessionToken(
   const token = new SessionToken()
   writeFileSync(file, `${token.value}\n`, { mode: 0o600 })
   chmodSync(file, 0o600)
+  onNew()
   return token
+}
+
+/** Where a data directory keeps its browser-mode token. */
+export function sessionTokenFile(dataDir: string): string {
+  return join(dataDir, fileName)
 }

@@ -7,9 +7,13 @@ export function tokenCookieName(port: number): string {
   return `gencaster_token_${port}`
 }
 
-/** The `Set-Cookie` value that hands the page its token. */
+/**
+ * The `Set-Cookie` value that hands the page its token. It lasts a year: the page takes the
+ * token out of its address bar (screens are projected), so a bookmark has none, and a browser
+ * that opened the link once gets back in after it restarts.
+ */
 export function tokenCookie(name: string, token: string): string {
-  return `${name}=${token}; HttpOnly; SameSite=Strict; Path=/`
+  return `${name}=${token}; HttpOnly; SameSite=Strict; Path=/; Max-Age=31536000`
 }
 
 /** More than any browser sends; a request with hundreds of candidates gets no more checks. */

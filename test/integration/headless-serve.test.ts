@@ -121,6 +121,10 @@ describe('browser mode across restarts', () => {
       await second.stop()
       expect(firstToken).toMatch(/^[\w-]{24,}$/)
       expect(secondToken).toBe(firstToken)
+      // Printed when it is made, never again: a terminal may be projected at every start.
+      expect(first.output()).toContain(firstToken)
+      expect(second.output()).not.toContain(firstToken)
+      expect(second.output()).toContain("the link's token is in")
       expect(statSync(join(dir.path, 'browser-mode-token')).mode & 0o777).toBe(0o600)
       // Deleting the file rotates the token.
       rmSync(join(dir.path, 'browser-mode-token'))

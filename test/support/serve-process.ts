@@ -58,7 +58,7 @@ export async function startServe(
   const deadline = Date.now() + 20_000
   let url: string | undefined
   while (!url) {
-    url = /Control room: open (\S+)/.exec(output)?.[1]
+    url = /Control room: open (\S+)/.exec(output)?.[1] ?? linkFromTokenFile(output, dataDir)
     if (Date.now() > deadline || child.exitCode !== null)
       throw new Error(`serve did not start:\n${output}`)
     await new Promise((done) => setTimeout(done, 50))
@@ -73,6 +73,18 @@ export async function startServe(
       await exited
     },
   }
+}
+
+/**
+ * A later start prints the link without its token (only a new token is printed): the link is
+ * then the printed address with the token the data directory keeps, as a performer would put it.
+ */
+function linkFromTokenFile(output: string, dataDir: string): string | undefined {
+  const address = /Control room: (http\S+)/.exec(output)?.[1]
+  if (address === undefined) return undefined
+  const link = new URL(address)
+  link.searchParams.set('token', readFileSync(join(dataDir, 'browser-mode-token'), 'utf8').trim())
+  return link.toString()
 }
 
 /** A free TCP port on 127.0.0.1 (closed again before use). */

@@ -80,7 +80,7 @@ describe('following the saves of other pages', () => {
 
   it("opens a tab deleted and made again by another page with that page's text, not its old one", () => {
     const { store, parts } = setup()
-    followDocumentChange(parts, { kind: 'deleted', uuid: 'doc-1', origin: 'page-a' })
+    followDocumentChange(parts, { kind: 'deleted', uuid: 'doc-1' })
     expect(store.getState().documents).toEqual([])
     expect(parts.sessions.get('doc-1')).toBeUndefined()
     // Page C had unsaved text in it: its save makes the document again, at revision 1.
