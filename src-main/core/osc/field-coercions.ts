@@ -1,14 +1,9 @@
 import { z } from 'zod'
 
-/**
- * Field types that accept what real SuperCollider clients send (SPEC.md): integers that may
- * come as strings read from environment variables, booleans as 0/1, symbols as strings.
+/*
+ * Field types that accept what real SuperCollider clients send (the project's shared SPEC):
+ * integers that may come as strings read from environment variables, booleans as 0/1.
  */
-export const oscInteger = z.preprocess(
-  (value) =>
-    typeof value === 'string' && /^\s*-?\d+\s*$/.test(value) ? Number(value.trim()) : value,
-  z.number({ error: 'expected an integer' }).int({ error: 'expected an integer' }),
-)
 
 /** A Janus room id: a non-negative integer that survives a round trip through a double. */
 export const oscRoom = z.preprocess(
