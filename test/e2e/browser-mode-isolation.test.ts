@@ -1,6 +1,4 @@
-import { execFileSync } from 'node:child_process'
 import { createServer, type Server } from 'node:http'
-import { mkdirSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { launchChromium } from '../support/chromium.js'
@@ -24,10 +22,6 @@ describe.skipIf(missingTool('chromium', 'chromium'))(
     const serves: ServeProcess[] = []
 
     beforeAll(async () => {
-      mkdirSync(artifacts, { recursive: true })
-      execFileSync(join(root, 'node_modules/.bin/electron-vite'), ['build', '--logLevel', 'warn'], {
-        cwd: root,
-      })
       browser = await launchChromium()
     }, 60_000)
 

@@ -1,6 +1,4 @@
 import BetterSqlite3 from 'better-sqlite3'
-import { execFileSync } from 'node:child_process'
-import { mkdirSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import type { BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -28,10 +26,6 @@ describe.skipIf(skip)(
     let page: Page
 
     beforeAll(async () => {
-      mkdirSync(artifacts, { recursive: true })
-      execFileSync(join(root, 'node_modules/.bin/electron-vite'), ['build', '--logLevel', 'warn'], {
-        cwd: root,
-      })
       data = makeTempDir('e2e')
       serve = await startServe(data.path, ['--answer-timeout', '5'])
       sclang = startSclang(instanceCode({ backendPort: serve.oscPort, name: 'e2e-alpha' }))

@@ -1,6 +1,4 @@
 import BetterSqlite3 from 'better-sqlite3'
-import { execFileSync } from 'node:child_process'
-import { mkdirSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -78,10 +76,6 @@ describe.skipIf(missingTool('chromium', 'chromium'))(
     let ports: { oscPort: number; httpPort: number }
 
     beforeAll(async () => {
-      mkdirSync(artifacts, { recursive: true })
-      execFileSync(join(root, 'node_modules/.bin/electron-vite'), ['build', '--logLevel', 'warn'], {
-        cwd: root,
-      })
       data = makeTempDir('editor-typing')
       // Fixed ports, so that a restarted core answers the same link.
       ports = { oscPort: await freeUdpPort(), httpPort: await freeTcpPort() }

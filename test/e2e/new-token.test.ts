@@ -1,5 +1,4 @@
-import { execFileSync } from 'node:child_process'
-import { mkdirSync, rmSync } from 'node:fs'
+import { rmSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { launchChromium } from '../support/chromium.js'
@@ -24,10 +23,6 @@ describe.skipIf(missingTool('chromium', 'chromium'))(
     let serve: ServeProcess | undefined
 
     beforeAll(async () => {
-      mkdirSync(artifacts, { recursive: true })
-      execFileSync(join(root, 'node_modules/.bin/electron-vite'), ['build', '--logLevel', 'warn'], {
-        cwd: root,
-      })
       data = makeTempDir('new-token')
       browser = await launchChromium()
     }, 60_000)

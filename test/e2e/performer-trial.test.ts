@@ -1,6 +1,4 @@
 import BetterSqlite3 from 'better-sqlite3'
-import { execFileSync } from 'node:child_process'
-import { mkdirSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import type { Locator, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -25,10 +23,6 @@ describe.skipIf(skip)('the control room as a performer uses it (browser mode, re
   let page: Page
 
   beforeAll(async () => {
-    mkdirSync(artifacts, { recursive: true })
-    execFileSync(join(root, 'node_modules/.bin/electron-vite'), ['build', '--logLevel', 'warn'], {
-      cwd: root,
-    })
     data = makeTempDir('trial')
     serve = await startServe(data.path, ['--answer-timeout', '5'])
     sclang = startSclang(instanceCode({ backendPort: serve.oscPort, name: 'trial-alpha' }))

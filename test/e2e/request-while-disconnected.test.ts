@@ -1,6 +1,4 @@
 import BetterSqlite3 from 'better-sqlite3'
-import { execFileSync } from 'node:child_process'
-import { mkdirSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { decodeOscDatagram } from '../../src-main/core/osc/osc-codec.js'
@@ -28,10 +26,6 @@ describe.skipIf(missingTool('chromium', 'chromium'))(
     let instance: OscTestClient | undefined
 
     beforeAll(async () => {
-      mkdirSync(artifacts, { recursive: true })
-      execFileSync(join(root, 'node_modules/.bin/electron-vite'), ['build', '--logLevel', 'warn'], {
-        cwd: root,
-      })
       data = makeTempDir('away')
       browser = await launchChromium()
     }, 60_000)

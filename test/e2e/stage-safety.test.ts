@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process'
 import { join, resolve } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { launchChromium } from '../support/chromium.js'
@@ -16,9 +15,6 @@ describe.skipIf(missingTool('chromium', 'chromium'))('the control room on stage'
   let serve: ServeProcess | undefined
 
   beforeAll(async () => {
-    execFileSync(join(root, 'node_modules/.bin/electron-vite'), ['build', '--logLevel', 'warn'], {
-      cwd: root,
-    })
     data = makeTempDir('remote-password')
     browser = await launchChromium()
     // The last --password wins over the one startServe passes.

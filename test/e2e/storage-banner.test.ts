@@ -1,5 +1,4 @@
 import BetterSqlite3 from 'better-sqlite3'
-import { execFileSync } from 'node:child_process'
 import { join, resolve } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { launchChromium } from '../support/chromium.js'
@@ -19,9 +18,6 @@ describe.skipIf(missingTool('chromium', 'chromium'))(
     let other: BetterSqlite3.Database | undefined
 
     beforeAll(async () => {
-      execFileSync(join(root, 'node_modules/.bin/electron-vite'), ['build', '--logLevel', 'warn'], {
-        cwd: root,
-      })
       data = makeTempDir('banner')
       browser = await launchChromium()
     }, 60_000)

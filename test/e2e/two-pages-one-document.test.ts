@@ -1,6 +1,4 @@
 import BetterSqlite3 from 'better-sqlite3'
-import { execFileSync } from 'node:child_process'
-import { mkdirSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -26,10 +24,6 @@ describe.skipIf(missingTool('chromium', 'chromium'))(
     const sentByB: string[] = []
 
     beforeAll(async () => {
-      mkdirSync(artifacts, { recursive: true })
-      execFileSync(join(root, 'node_modules/.bin/electron-vite'), ['build', '--logLevel', 'warn'], {
-        cwd: root,
-      })
       data = makeTempDir('two-pages')
       serve = await startServe(data.path, [])
       browser = await launchChromium()

@@ -1,8 +1,8 @@
-import { afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it } from 'vitest'
 import { WebSocket } from 'ws'
 import { OscTestClient } from '../support/osc-test-client.js'
 import { openSocket, rawExchange } from '../support/raw-http.js'
-import { ensureRendererBuilt, startServe, type ServeProcess } from '../support/serve-process.js'
+import { startServe, type ServeProcess } from '../support/serve-process.js'
 import { makeTempDir } from '../support/temp-dir.js'
 
 function openClient(url: URL): Promise<WebSocket> {
@@ -39,7 +39,6 @@ function exited(serve: ServeProcess): Promise<number | null> {
 describe('npm run serve under requests meant to stop it', () => {
   let data: ReturnType<typeof makeTempDir>
   let serve: ServeProcess | undefined
-  beforeAll(() => ensureRendererBuilt(), 60_000)
   afterEach(async () => {
     if (serve && serve.process.exitCode === null) serve.process.kill('SIGKILL')
     serve = undefined

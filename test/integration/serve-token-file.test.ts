@@ -1,12 +1,10 @@
 import { chmodSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { beforeAll, describe, expect, it } from 'vitest'
-import { ensureRendererBuilt, startServe } from '../support/serve-process.js'
+import { describe, expect, it } from 'vitest'
+import { startServe } from '../support/serve-process.js'
 import { makeTempDir } from '../support/temp-dir.js'
 
 describe("npm run serve and the data directory's browser-mode token file", () => {
-  beforeAll(() => ensureRendererBuilt(), 180_000)
-
   it('tightens a world-readable token file and says so in the terminal', async () => {
     const data = makeTempDir('serve-token')
     const file = join(data.path, 'browser-mode-token')

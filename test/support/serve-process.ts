@@ -1,6 +1,6 @@
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process'
+import { spawn, type ChildProcess } from 'node:child_process'
 import { createSocket } from 'node:dgram'
-import { existsSync, readFileSync } from 'node:fs'
+import { readFileSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { join, resolve } from 'node:path'
 
@@ -94,14 +94,6 @@ export async function freeTcpPort(): Promise<number> {
   const address = server.address()
   await new Promise<void>((done) => server.close(() => done()))
   return typeof address === 'object' && address ? address.port : 0
-}
-
-/** Builds the renderer once when `out/renderer` is missing (browser mode refuses to start without it). */
-export function ensureRendererBuilt(): void {
-  if (existsSync(join(root, 'out/renderer/index.html'))) return
-  execFileSync(join(root, 'node_modules/.bin/electron-vite'), ['build', '--logLevel', 'warn'], {
-    cwd: root,
-  })
 }
 
 /** `serve.ts` started headless (no browser mode), with its output collected. */
