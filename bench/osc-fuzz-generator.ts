@@ -12,6 +12,7 @@ import { readFileSync } from 'node:fs'
 import { createInterface } from 'node:readline'
 import { parseArgs } from 'node:util'
 import { encodeOscMessage, type OutgoingOscArgument } from '../src-main/core/osc/osc-codec.js'
+import { encodeOscBundle } from '../test/support/osc-bundle.js'
 import { seededRandom } from '../test/support/seeded-random.js'
 
 const { values } = parseArgs({
@@ -35,16 +36,6 @@ const s = (value: string): OutgoingOscArgument => ({ type: 's', value })
 const i = (value: number): OutgoingOscArgument => ({ type: 'i', value })
 const pick = (n: number): number => Math.floor(random() * n)
 const word = (): string => pick(36 ** 6).toString(36)
-
-function bundle(messages: Uint8Array[]): Uint8Array {
-  const parts: Buffer[] = [Buffer.from('#bundle\0'), Buffer.alloc(8)]
-  for (const message of messages) {
-    const length = Buffer.alloc(4)
-    length.writeInt32BE(message.length)
-    parts.push(length, Buffer.from(message))
-  }
-  return Buffer.concat(parts)
-}
 
 /** Each makes one datagram the core must reject (a bundle: every message in it). */
 const garbage: (() => Uint8Array)[] = [
@@ -71,7 +62,7 @@ const garbage: (() => Uint8Array)[] = [
       s('0.1'),
     ]),
   () => encodeOscMessage('/beacon', [s('name'), s('cut'), s('lang_port'), i(1)]).slice(0, 20),
-  () => bundle(Array.from({ length: 500 }, () => encodeOscMessage('/x', []))),
+  () => encodeOscBundle(Array.from({ length: 500 }, () => encodeOscMessage('/x', []))),
 ]
 
 // A pool of each kind, made before the run: making 65 KB datagrams on the fly would hold the

@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { launchChromium } from '../support/chromium.js'
+import { readEditor } from '../support/codemirror-reading.js'
 import { missingTool } from '../support/required-tool.js'
 import {
   freeTcpPort,
@@ -16,37 +17,6 @@ const root = resolve(import.meta.dirname, '../..')
 const artifacts = join(root, 'test-artifacts', 'e2e')
 /** Longer than the editor's save delay (400 ms): every pause below lets a save land. */
 const pauseMs = 1000
-
-/** What the active editor holds, read from CodeMirror's own view of the page's `.cm-editor`. */
-interface EditorReading {
-  readonly text: string
-  readonly anchor: number
-  readonly head: number
-  readonly focused: boolean
-}
-
-async function readEditor(page: Page): Promise<EditorReading> {
-  return page.evaluate(() => {
-    // EditorView.findFromDOM reads this same property; the bundle does not export the class.
-    type View = {
-      state: {
-        doc: { toString(): string }
-        selection: { main: { anchor: number; head: number } }
-      }
-      hasFocus: boolean
-    }
-    const content = document.querySelector('.cm-content') as
-      (Element & { cmTile?: { root?: { view?: View } } }) | null
-    const view = content?.cmTile?.root?.view
-    if (!view) throw new Error('no CodeMirror view on the page')
-    return {
-      text: view.state.doc.toString(),
-      anchor: view.state.selection.main.anchor,
-      head: view.state.selection.main.head,
-      focused: view.hasFocus,
-    }
-  })
-}
 
 /** The lines the page shows, as the performer sees them. */
 async function shownText(page: Page): Promise<string> {

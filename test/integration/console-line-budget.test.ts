@@ -1,40 +1,25 @@
-import BetterSqlite3 from 'better-sqlite3'
-import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { encodeOscMessage } from '../../src-main/core/osc/osc-codec.js'
 import { startCore } from '../support/core-fixture.js'
+import { encodeOscBundle } from '../support/osc-bundle.js'
 import { OscTestClient } from '../support/osc-test-client.js'
+import { storedLogMessages } from '../support/stored-log.js'
 import { waitFor } from '../support/wait-for.js'
 
 /** One datagram: an OSC bundle of valid `/log` lines numbered from `first`. */
 function logBundle(first: number, count: number): Buffer {
-  const elements: Buffer[] = [Buffer.from('#bundle\0'), Buffer.alloc(8)]
-  for (let n = first; n < first + count; n += 1) {
-    const message = Buffer.from(
+  return encodeOscBundle(
+    Array.from({ length: count }, (_, index) =>
       encodeOscMessage('/log', [
         { type: 's', value: 'level' },
         { type: 's', value: 'INFO' },
         { type: 's', value: 'message' },
-        { type: 's', value: `runaway ${n}` },
+        { type: 's', value: `runaway ${first + index}` },
         { type: 's', value: 'name' },
         { type: 's', value: 'sc-3' },
       ]),
-    )
-    const length = Buffer.alloc(4)
-    length.writeInt32BE(message.length)
-    elements.push(length, message)
-  }
-  return Buffer.concat(elements)
-}
-
-function stored(dataDir: string, like: string): string[] {
-  const db = new BetterSqlite3(join(dataDir, 'gencaster.sqlite'), { readonly: true })
-  const rows = db
-    .prepare('SELECT message FROM stream_log WHERE message LIKE ? ORDER BY rowid')
-    .pluck()
-    .all(like) as string[]
-  db.close()
-  return rows
+    ),
+  )
 }
 
 describe('the console line budget', () => {
@@ -59,12 +44,12 @@ describe('the console line budget', () => {
       await other.close()
       await fixture.core.close()
     }
-    const kept = stored(fixture.dataDir, 'runaway %')
+    const kept = storedLogMessages(fixture.dataDir, 'runaway %')
     expect(kept[199]).toBe('runaway 199')
-    expect(stored(fixture.dataDir, 'other %')).toHaveLength(20)
+    expect(storedLogMessages(fixture.dataDir, 'other %')).toHaveLength(20)
     // Written when a window ends (here at close); each counts the lines it did not store. The
     // run takes about a second: a second window only opens on a machine ten times slower.
-    const summaries = stored(fixture.dataDir, '%further console lines%')
+    const summaries = storedLogMessages(fixture.dataDir, '%further console lines%')
     expect(summaries.length).toBeGreaterThanOrEqual(1)
     expect(kept.length).toBeLessThanOrEqual(200 * (summaries.length + 1))
     const notStored = summaries.map((summary) => {

@@ -1,36 +1,18 @@
-import BetterSqlite3 from 'better-sqlite3'
-import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { encodeOscMessage } from '../../src-main/core/osc/osc-codec.js'
 import { startCore } from '../support/core-fixture.js'
+import { encodeOscBundle } from '../support/osc-bundle.js'
 import { OscTestClient } from '../support/osc-test-client.js'
+import { storedLogMessages } from '../support/stored-log.js'
 import { remoteActionArgs } from '../support/remote-action-args.js'
 import { waitFor } from '../support/wait-for.js'
 
 /** One UDP datagram of about 65 KB: an OSC bundle of thousands of messages to unknown routes. */
 function bogusBundle(): { datagram: Buffer; messages: number } {
-  const header = Buffer.concat([Buffer.from('#bundle\0'), Buffer.alloc(8)])
-  const elements: Buffer[] = []
-  let size = header.length
-  for (;;) {
-    const message = Buffer.from(encodeOscMessage('/x', []))
-    if (size + 4 + message.length > 65_000) break
-    const length = Buffer.alloc(4)
-    length.writeInt32BE(message.length)
-    elements.push(length, message)
-    size += 4 + message.length
-  }
-  return { datagram: Buffer.concat([header, ...elements]), messages: elements.length / 2 }
-}
-
-function storedMessages(dataDir: string, like: string): string[] {
-  const db = new BetterSqlite3(join(dataDir, 'gencaster.sqlite'), { readonly: true })
-  const rows = db
-    .prepare('SELECT message FROM stream_log WHERE message LIKE ? ORDER BY rowid')
-    .pluck()
-    .all(like) as string[]
-  db.close()
-  return rows
+  const message = encodeOscMessage('/x', [])
+  // 16 bytes of bundle header, then 4 bytes of length before each message.
+  const count = Math.floor((65_000 - 16) / (4 + message.length))
+  return { datagram: encodeOscBundle(Array(count).fill(message)), messages: count }
 }
 
 describe('a flood of bogus OSC', () => {
@@ -65,15 +47,18 @@ describe('a flood of bogus OSC', () => {
       await fixture.core.close()
     }
     // The window's summary (written at close) counts every message of every bundle.
-    const summary = storedMessages(fixture.dataDir, '%further rejected OSC messages%')
+    const summary = storedLogMessages(fixture.dataDir, '%further rejected OSC messages%')
     expect(summary).toHaveLength(1)
-    const oneByOne = storedMessages(fixture.dataDir, `rejected % from 127.0.0.1:${attackerPort}:%`)
+    const oneByOne = storedLogMessages(
+      fixture.dataDir,
+      `rejected % from 127.0.0.1:${attackerPort}:%`,
+    )
     const summarised = Number(/^([\d,]+) further/.exec(summary[0]!)?.[1]?.replaceAll(',', ''))
     expect(oneByOne.length + summarised).toBe(40 * messages)
     expect(summary[0]).toMatch(
       /from 127\.0\.0\.1 not logged one by one in 60 s: [\d,]+ unknown route$/,
     )
-    expect(storedMessages(fixture.dataDir, 'all points up')).toHaveLength(1)
+    expect(storedLogMessages(fixture.dataDir, 'all points up')).toHaveLength(1)
     await fixture.close()
   }, 60_000)
 

@@ -5,6 +5,8 @@ export interface EditorReading {
   readonly text: string
   readonly anchor: number
   readonly head: number
+  /** Whether the editor has the keyboard focus. */
+  readonly focused: boolean
 }
 
 /** Reads the page's editor through the view CodeMirror keeps on its content element. */
@@ -16,6 +18,7 @@ export async function readEditor(page: Page): Promise<EditorReading> {
         doc: { toString(): string }
         selection: { main: { anchor: number; head: number } }
       }
+      hasFocus: boolean
     }
     const content = document.querySelector('.cm-content') as
       (Element & { cmTile?: { root?: { view?: View } } }) | null
@@ -25,6 +28,7 @@ export async function readEditor(page: Page): Promise<EditorReading> {
       text: view.state.doc.toString(),
       anchor: view.state.selection.main.anchor,
       head: view.state.selection.main.head,
+      focused: view.hasFocus,
     }
   })
 }
