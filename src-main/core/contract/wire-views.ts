@@ -12,10 +12,16 @@ export type InstructionView = Omit<StreamInstruction, 'instructionText'>
 /** Longest return value sent to the page; the database keeps the whole one. */
 export const maxReturnValueOnWire = 4000
 
-/** `text` cut to `max` characters, saying how much was left out. */
+/**
+ * `text` cut to `max` characters, saying how much was left out; never half a surrogate pair.
+ * (The core's `clipText` does the same for stored text, counting bytes with Node's Buffer,
+ * which this folder, compiled for the browser too, cannot use.)
+ */
 export function truncatedForWire(text: string, max: number): string {
   if (text.length <= max) return text
-  return `${text.slice(0, max)}… (${text.length - max} more characters)`
+  const last = text.charCodeAt(max - 1)
+  const end = last >= 0xd800 && last <= 0xdbff ? max - 1 : max
+  return `${text.slice(0, end)}… (${text.length - end} more characters)`
 }
 
 /** The wire view of an instruction (built field by field: this runs for every state change). */

@@ -22,6 +22,8 @@ describe('wire views', () => {
 
   it('keep short text as it is', () => {
     expect(truncatedForWire('2', 10)).toBe('2')
+    // A cut that would split 🎵 (two UTF-16 units) keeps it whole on the far side.
+    expect(truncatedForWire('ab🎵cd', 3)).toBe('ab… (4 more characters)')
   })
 
   it('take the newest items up to a budget, and always the first', () => {
