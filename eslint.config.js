@@ -7,8 +7,8 @@ import reactHooks from 'eslint-plugin-react-hooks'
 import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript'
 
 // Layers by runtime (STYLE.md 1): each layer imports only the layers below it.
+//   src-main/contract        self-contained: zod and its own files (compiled for Node and the browser)
 //   src-main/core            plain Node: never electron, headless, shell, index.ts, preload, renderer
-//   src-main/core/contract   nothing runtime-specific (compiled for Node and the browser alike)
 //   src-main/headless        Node: may import core
 //   src-main/shell, index.ts Electron main: may import core and electron
 //   src-preload              Electron's sandboxed preload: only electron and the contract
@@ -38,10 +38,8 @@ const nodeOnlyGlobals = Object.keys(globals.node)
   .filter((name) => !(name in globals.browser))
   .map((name) => ({ name, message: 'A browser has no Node globals.' }))
 
-/** The contract's files. The dispatcher beside them runs in core (it calls GencasterCore): it
- * is linted as core, and the page may not import it. */
-const contractFiles = ['src-main/core/contract/**/*.ts']
-const dispatcher = 'src-main/core/contract/dispatcher.ts'
+/** The contract: imported by every layer, it imports none. */
+const contractFiles = ['src-main/contract/**/*.ts']
 
 const sourceFiles = ['src-main/**/*.ts', 'src-preload/**/*.ts', 'src-renderer/**/*.{ts,tsx}']
 
@@ -66,10 +64,11 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.node } },
   },
   {
-    // The renderer runs in a browser tab, the preload sandboxed in the page: browser globals
+    // The renderer runs in a browser tab, the preload sandboxed in the page, and the contract in
+    // both: browser globals
     // only. typescript-eslint turns no-undef off for TypeScript, so Node's globals are banned
     // by name.
-    files: ['src-renderer/**/*.{ts,tsx}', 'src-preload/**/*.ts'],
+    files: ['src-renderer/**/*.{ts,tsx}', 'src-preload/**/*.ts', ...contractFiles],
     languageOptions: { globals: { ...globals.browser } },
     rules: { 'no-restricted-globals': ['error', ...nodeOnlyGlobals] },
   },
@@ -133,15 +132,16 @@ export default tseslint.config(
               message: 'The Electron main process imports core and electron only.',
             },
             {
-              target: ['./src-preload', './src-renderer'],
-              from: './src-main',
-              except: ['./core/contract'],
-              message: 'The page reaches the core only through the contract.',
+              target: './src-main/contract',
+              from: ['./src-main', './src-preload', './src-renderer'],
+              except: ['./contract'],
+              message: 'The contract is self-contained: it imports only zod and its own files.',
             },
             {
               target: ['./src-preload', './src-renderer'],
-              from: `./${dispatcher}`,
-              message: 'The dispatcher runs in core: the page reaches it through a transport.',
+              from: './src-main',
+              except: ['./contract'],
+              message: 'The page reaches the core only through the contract.',
             },
             {
               target: './src-preload',
@@ -179,11 +179,8 @@ export default tseslint.config(
     },
   },
   {
-    // The contract is compiled for Node and the browser alike: values come only from zod and
-    // the contract's own files. For now it also names core domain types (stream-point.ts,
-    // stream-log.ts, ...), types only: `import type` from outside the folder is allowed.
+    // The contract is compiled for Node and the browser alike: zod and its own files only.
     files: contractFiles,
-    ignores: [dispatcher],
     rules: {
       '@typescript-eslint/no-restricted-imports': [
         'error',
@@ -196,8 +193,7 @@ export default tseslint.config(
             },
             {
               regex: '^\\.\\./',
-              allowTypeImports: true,
-              message: 'The contract imports only types (import type) from outside its folder.',
+              message: 'The contract is self-contained: it imports nothing outside its folder.',
             },
           ],
         },

@@ -7,7 +7,7 @@
  */
 import BetterSqlite3 from 'better-sqlite3'
 import { join } from 'node:path'
-import { ContractDispatcher } from '../src-main/core/contract/dispatcher.js'
+import { ContractDispatcher } from '../src-main/core/dispatch/contract-dispatcher.js'
 import { startCore } from '../test/support/core-fixture.js'
 import { OscTestClient } from '../test/support/osc-test-client.js'
 import { makeTempDir } from '../test/support/temp-dir.js'

@@ -2,14 +2,14 @@
  * The Electron shell: starts the core with Electron's own build of better-sqlite3 and opens the
  * window. Everything else lives in src-main/core, which never imports electron.
  */
+import { logLevels } from './contract/index.js'
 import { app, BrowserWindow, dialog } from 'electron'
 import { join } from 'node:path'
 import { loadSettings } from './core/config/load-settings.js'
 import { GencasterCore } from './core/gencaster-core.js'
 import { installLastResort } from './core/process/last-resort.js'
-import { logLevels } from './core/stream/stream-log.js'
 import { electronSqliteBinding } from './shell/native-binding.js'
-import { ContractDispatcher } from './core/contract/dispatcher.js'
+import { ContractDispatcher } from './core/dispatch/contract-dispatcher.js'
 import { installAppMenu } from './shell/app-menu.js'
 import { serveContractOverIpc } from './shell/ipc-adapter.js'
 import { createMainWindow } from './shell/main-window.js'

@@ -2,14 +2,14 @@
  * The preload bridge: one object, `window.gencaster`, typed from the contract. The page never
  * sees ipcRenderer itself.
  */
+import {
+  type ConnectionState,
+  type EventName,
+  type EventPayloads,
+  type GencasterBridge,
+  ipcChannels,
+} from '../src-main/contract'
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron'
-import type {
-  ConnectionState,
-  EventName,
-  EventPayloads,
-  GencasterBridge,
-} from '../src-main/core/contract/contract'
-import { ipcChannels } from '../src-main/core/contract/ipc-channels'
 
 /** Subscribes to one IPC channel; the returned function unsubscribes. */
 function listen(channel: string, handler: (event: IpcRendererEvent, ...args: unknown[]) => void) {

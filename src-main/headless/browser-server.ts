@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { Duplex } from 'node:stream'
 import { WebSocketServer, type WebSocket } from 'ws'
-import type { ContractDispatcher } from '../core/contract/dispatcher.js'
+import type { ContractDispatcher } from '../core/dispatch/contract-dispatcher.js'
 import { SenderRateLimiter } from '../core/osc/sender-rate-limiter.js'
 import { systemClock, type Clock } from '../core/time/clock.js'
 import { consoleBrowserLog, type BrowserLog } from './browser-log.js'

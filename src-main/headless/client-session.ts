@@ -1,6 +1,6 @@
+import type { EventFrame, Result } from '../contract/index.js'
 import type { RawData, WebSocket } from 'ws'
-import type { EventFrame, Result } from '../core/contract/contract.js'
-import type { ContractDispatcher } from '../core/contract/dispatcher.js'
+import type { ContractDispatcher } from '../core/dispatch/contract-dispatcher.js'
 import type { BrowserLog } from './browser-log.js'
 import { parseRequestFrame } from './request-frame.js'
 

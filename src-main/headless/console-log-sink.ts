@@ -1,5 +1,5 @@
+import { logLevelName } from '../contract/index.js'
 import type { CoreEvents, Disposer } from '../core/events/core-events.js'
-import { logLevelName } from '../core/stream/stream-log.js'
 import { escapeControlCharacters } from './terminal-safe-text.js'
 
 /**

@@ -1,5 +1,5 @@
+import type { RequestFrame } from '../contract/index.js'
 import { z } from 'zod'
-import type { RequestFrame } from '../core/contract/contract.js'
 
 /**
  * A request frame as the page sends it. Checked before anything reads it: `id` and `method`

@@ -2,13 +2,13 @@
  * `npm run serve`: the core under plain Node, logging to stdout.
  * SIGINT/SIGTERM finish what is pending, close the database and exit 0 (see close-on-signals).
  */
+import { logLevels } from '../contract/index.js'
 import { existsSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { loadSettings, SettingsError } from '../core/config/load-settings.js'
-import { ContractDispatcher } from '../core/contract/dispatcher.js'
+import { ContractDispatcher } from '../core/dispatch/contract-dispatcher.js'
 import { CoreEvents } from '../core/events/core-events.js'
 import { GencasterCore } from '../core/gencaster-core.js'
-import { logLevels } from '../core/stream/stream-log.js'
 import { BrowserServer } from './browser-server.js'
 import { closeOnSignals } from './close-on-signals.js'
 import { printLogLines } from './console-log-sink.js'

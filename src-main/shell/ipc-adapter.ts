@@ -1,7 +1,6 @@
+import { type ConnectionState, ipcChannels } from '../contract/index.js'
 import { ipcMain, type BrowserWindow } from 'electron'
-import type { ConnectionState } from '../core/contract/contract.js'
-import type { ContractDispatcher } from '../core/contract/dispatcher.js'
-import { ipcChannels } from '../core/contract/ipc-channels.js'
+import type { ContractDispatcher } from '../core/dispatch/contract-dispatcher.js'
 import { isTrustedSender } from './ipc-sender-check.js'
 
 /**

@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react'
 import { useShallow } from 'zustand/react/shallow'
 import { byName, pointMatches } from '../state/point-order'
-import { presenceOf } from '../state/presence'
+import { presenceOf } from '../../src-main/contract'
 import { useApi, useAppState } from '../state/store-context'
 import { useNow } from '../state/use-now'
 import { PointRow } from './point-row'

@@ -1,4 +1,4 @@
-import type { PointStreams, InstructionView } from '../../src-main/core/contract/contract'
+import type { PointStreams, InstructionView } from '../../src-main/contract'
 import { outcomeOf } from '../state/instruction-outcome'
 
 /** The last instruction's state as the dashboard words it; "no answer" once its deadline passed. */

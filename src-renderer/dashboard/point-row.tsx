@@ -1,12 +1,9 @@
+import type { PointStreams, InstructionView, StreamPoint } from '../../src-main/contract'
 import { memo } from 'react'
-import type {
-  PointStreams,
-  InstructionView,
-  StreamPoint,
-} from '../../src-main/core/contract/contract'
 import { showControlCharacters } from '../logs/visible-control-characters'
 import { PointName } from '../logs/visible-text'
-import { formatAge, presenceOf } from '../state/presence'
+import { presenceOf } from '../../src-main/contract'
+import { formatAge } from './beacon-age'
 import { instructionLabel, streamsLabel } from './point-labels'
 import { Sparkline } from './sparkline'
 

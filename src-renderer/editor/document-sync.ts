@@ -3,7 +3,7 @@ import type {
   DocumentChangeView,
   EditorDocument,
   GencasterApi,
-} from '../../src-main/core/contract/contract'
+} from '../../src-main/contract'
 import type { DocumentSaver } from '../state/document-saver'
 import type { AppStore } from '../state/store'
 import type { EditorSessions } from './editor-sessions'

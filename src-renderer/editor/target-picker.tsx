@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react'
 import { PointName } from '../logs/visible-text'
 import { byName, pointMatches } from '../state/point-order'
-import { presenceOf } from '../state/presence'
+import { presenceOf } from '../../src-main/contract'
 import { useApi, useAppState } from '../state/store-context'
 import { useNow } from '../state/use-now'
 import { useVisibleRows } from '../windowing/use-visible-rows'

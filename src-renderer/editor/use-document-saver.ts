@@ -1,5 +1,5 @@
+import type { GencasterApi } from '../../src-main/contract'
 import { useEffect, useMemo } from 'react'
-import type { GencasterApi } from '../../src-main/core/contract/contract'
 import { createDocumentSaver, type DocumentSaver } from '../state/document-saver'
 import type { AppStore } from '../state/store'
 import {

@@ -1,7 +1,6 @@
+import { logLevelName, type StreamLogEntry } from '../../src-main/contract'
 import { useState } from 'react'
-import type { StreamLogEntry } from '../../src-main/core/contract/contract'
 import { useVisibleRows } from '../windowing/use-visible-rows'
-import { logLevelNames } from './log-levels'
 import { showControlCharacters } from './visible-control-characters'
 import { VisibleText } from './visible-text'
 
@@ -19,7 +18,7 @@ function LogLineText({
   return (
     <>
       <span className="muted">{entry.createdDate.slice(11, 23)}</span>{' '}
-      <span className="log-level">{logLevelNames[entry.level] ?? entry.level}</span>{' '}
+      <span className="log-level">{logLevelName(entry.level)}</span>{' '}
       <span className="muted">
         <VisibleText text={entry.name ?? entry.origin} full={false} />
       </span>{' '}

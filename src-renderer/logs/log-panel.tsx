@@ -1,6 +1,5 @@
+import { logLevelName, logLevelValues, logOrigins, type LogOrigin } from '../../src-main/contract'
 import { useMemo } from 'react'
-import { logOrigins, type LogOrigin } from '../../src-main/core/contract/contract'
-import { logLevelNames } from './log-levels'
 import { LogLines } from './log-lines'
 import { shortVisibleName } from './visible-control-characters'
 import { filterLogs } from '../state/logs-slice'
@@ -46,9 +45,9 @@ export function LogPanel() {
             setFilter({ minLevel: Number(event.target.value) as typeof filter.minLevel })
           }
         >
-          {Object.entries(logLevelNames).map(([level, name]) => (
+          {logLevelValues.toReversed().map((level) => (
             <option key={level} value={level}>
-              {Number(level) === 0 ? 'all levels' : `${name} and above`}
+              {level === 0 ? 'all levels' : `${logLevelName(level)} and above`}
             </option>
           ))}
         </select>

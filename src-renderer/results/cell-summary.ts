@@ -1,4 +1,4 @@
-import type { InstructionView } from '../../src-main/core/contract/contract'
+import type { InstructionView } from '../../src-main/contract'
 import { outcomeOf } from '../state/instruction-outcome'
 
 export type CellKind = 'none' | 'pending' | 'finished' | 'failure' | 'no-answer'

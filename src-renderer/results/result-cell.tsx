@@ -1,4 +1,4 @@
-import type { InstructionView } from '../../src-main/core/contract/contract'
+import type { InstructionView } from '../../src-main/contract'
 import { PointName } from '../logs/visible-text'
 import type { CellText } from './cell-summary'
 

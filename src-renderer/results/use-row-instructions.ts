@@ -1,5 +1,5 @@
+import type { InstructionView } from '../../src-main/contract'
 import { useMemo } from 'react'
-import type { InstructionView } from '../../src-main/core/contract/contract'
 import type { Evaluation } from '../state/instructions-slice'
 import type { AppState } from '../state/store'
 import { useAppState } from '../state/store-context'

@@ -1,5 +1,5 @@
+import type { Stream, StreamVariable } from '../../src-main/contract'
 import { useCallback, useEffect, useState } from 'react'
-import type { Stream, StreamVariable } from '../../src-main/core/contract/contract'
 import { useApi } from '../state/store-context'
 import { PointName } from '../logs/visible-text'
 import { usePointName } from '../state/use-point-name'

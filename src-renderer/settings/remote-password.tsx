@@ -1,5 +1,5 @@
+import type { RequestResults } from '../../src-main/contract'
 import { useEffect, useState } from 'react'
-import type { RequestResults } from '../../src-main/core/contract/contract'
 import { useApi } from '../state/store-context'
 
 type RemotePasswordInfo = RequestResults['remotePassword']

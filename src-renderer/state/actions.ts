@@ -1,13 +1,8 @@
-import type {
-  GencasterApi,
-  InstructionView,
-  Result,
-  StreamPoint,
-} from '../../src-main/core/contract/contract'
+import type { GencasterApi, InstructionView, Result, StreamPoint } from '../../src-main/contract'
 import { shortVisibleName } from '../logs/visible-control-characters'
 import { recallActiveTab } from './active-tab-memory'
 import { needsRetry, waitForOutcome } from './instruction-outcome'
-import { presenceOf } from './presence'
+import { presenceOf } from '../../src-main/contract'
 import type { AppState, AppStore } from './store'
 
 let nextEvaluationId = 1

@@ -3,7 +3,7 @@ import type {
   InstructionView,
   StreamLogEntry,
   StreamPoint,
-} from '../../src-main/core/contract/contract'
+} from '../../src-main/contract'
 import type { Transport } from '../transport/transport'
 import { loadDocuments } from './actions'
 import type { AppStore } from './store'

@@ -1,4 +1,4 @@
-import type { EditorDocument, GencasterApi } from '../../src-main/core/contract/contract'
+import type { EditorDocument, GencasterApi } from '../../src-main/contract'
 import type { AppStore } from './store'
 
 /** Saves the editor's text to the core, a moment after typing stops (and at least every so often). */

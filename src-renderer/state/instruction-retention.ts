@@ -1,4 +1,4 @@
-import type { InstructionView } from '../../src-main/core/contract/contract'
+import type { InstructionView } from '../../src-main/contract'
 import type { Evaluation } from './instructions-slice'
 
 /**

@@ -1,5 +1,5 @@
+import type { InstructionView } from '../../src-main/contract'
 import type { StateCreator } from 'zustand'
-import type { InstructionView } from '../../src-main/core/contract/contract'
 import { retainedInstructions, shouldPrune } from './instruction-retention'
 import type { AppState } from './store'
 

@@ -1,5 +1,5 @@
+import type { LogLevel, LogOrigin, StreamLogEntry } from '../../src-main/contract'
 import type { StateCreator } from 'zustand'
-import type { LogLevel, LogOrigin, StreamLogEntry } from '../../src-main/core/contract/contract'
 import type { AppState } from './store'
 
 export const maxLogLines = 2000

@@ -1,5 +1,3 @@
-import type { StreamPoint } from '../../src-main/core/contract/contract'
-
 /** Whether a point matches what the performer typed into a filter: its name or host:port. */
 export function pointMatches(point: StreamPoint, filter: string): boolean {
   const text = filter.toLowerCase()
@@ -12,3 +10,4 @@ export function pointMatches(point: StreamPoint, filter: string): boolean {
 export function byName(a: StreamPoint, b: StreamPoint): number {
   return (a.scName ?? '').localeCompare(b.scName ?? '') || a.port - b.port
 }
+import type { StreamPoint } from '../../src-main/contract'

@@ -1,9 +1,5 @@
+import type { PointStreams, InstructionView, StreamPoint } from '../../src-main/contract'
 import type { StateCreator } from 'zustand'
-import type {
-  PointStreams,
-  InstructionView,
-  StreamPoint,
-} from '../../src-main/core/contract/contract'
 import type { AppState } from './store'
 
 /** How many round trips each point's sparkline shows. */

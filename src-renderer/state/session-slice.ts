@@ -1,5 +1,5 @@
+import type { EditorDocument } from '../../src-main/contract'
 import type { StateCreator } from 'zustand'
-import type { EditorDocument } from '../../src-main/core/contract/contract'
 import type { AppState } from './store'
 
 export interface SessionSlice {

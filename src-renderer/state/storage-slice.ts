@@ -1,5 +1,5 @@
+import type { StorageHealth } from '../../src-main/contract'
 import type { StateCreator } from 'zustand'
-import type { StorageHealth } from '../../src-main/core/contract/contract'
 import type { AppState } from './store'
 
 export interface StorageSlice {

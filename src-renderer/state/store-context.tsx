@@ -1,6 +1,6 @@
+import type { GencasterApi } from '../../src-main/contract'
 import { createContext, useContext, type ReactNode } from 'react'
 import { useStore } from 'zustand'
-import type { GencasterApi } from '../../src-main/core/contract/contract'
 import type { AppState, AppStore } from './store'
 
 const StoreContext = createContext<{ store: AppStore; api: GencasterApi } | undefined>(undefined)

@@ -1,4 +1,4 @@
-import type { StorageHealth } from '../../src-main/core/contract/contract'
+import type { StorageHealth } from '../../src-main/contract'
 import { useAppState } from '../state/store-context'
 
 /** "disk full: writes paused since 20:14:03, 132 writes waiting, 10 log lines dropped" */

@@ -3,7 +3,7 @@ import {
   type GencasterBridge,
   type RequestFrame,
   type RequestName,
-} from '../../src-main/core/contract/contract'
+} from '../../src-main/contract'
 import type { Carrier, CarrierSink } from './transport'
 
 /**

@@ -6,7 +6,7 @@ import type {
   RequestParams,
   RequestResults,
   Result,
-} from '../../src-main/core/contract/contract'
+} from '../../src-main/contract'
 import { defaultLivenessIntervalMs, LivenessWatch } from './liveness-watch'
 import { noAnswerError, RequestTable } from './request-table'
 import type { Carrier, Transport } from './transport'

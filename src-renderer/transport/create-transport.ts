@@ -1,4 +1,4 @@
-import type { GencasterBridge } from '../../src-main/core/contract/contract'
+import type { GencasterBridge } from '../../src-main/contract'
 import { BridgeCarrier } from './bridge-carrier'
 import { ContractClient } from './contract-client'
 import { dropTokenFromAddress } from './link-token'

@@ -1,5 +1,3 @@
-import type { Result } from '../../src-main/core/contract/contract'
-
 interface Pending {
   readonly settle: (result: Result<unknown>) => void
   readonly timer: ReturnType<typeof setTimeout>
@@ -57,3 +55,4 @@ export class RequestTable {
 export function noAnswerError(deadlineMs: number): string {
   return `no answer from the core within ${Math.round(deadlineMs / 100) / 10} s`
 }
+import type { Result } from '../../src-main/contract'

@@ -1,11 +1,3 @@
-import type {
-  ConnectionState,
-  EventName,
-  GencasterApi,
-  RequestFrame,
-  Result,
-} from '../../src-main/core/contract/contract'
-
 /** The page's view of the core: the contract, and whether the core can be reached now. */
 export interface Transport extends GencasterApi {
   /** 'connecting' until the carrier first reports. */
@@ -45,3 +37,10 @@ export interface Carrier {
   restart?(): void
   close(): void
 }
+import type {
+  ConnectionState,
+  EventName,
+  GencasterApi,
+  RequestFrame,
+  Result,
+} from '../../src-main/contract'

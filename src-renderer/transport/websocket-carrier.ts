@@ -1,8 +1,4 @@
-import type {
-  EventBatchFrame,
-  RequestFrame,
-  ResponseFrame,
-} from '../../src-main/core/contract/contract'
+import type { EventBatchFrame, RequestFrame, ResponseFrame } from '../../src-main/contract'
 import { linkRefused } from './link-check'
 import type { Carrier, CarrierSink } from './transport'
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { ContractDispatcher } from '../../src-main/core/contract/dispatcher.js'
+import { ContractDispatcher } from '../../src-main/core/dispatch/contract-dispatcher.js'
 import { startCore } from '../support/core-fixture.js'
 import { OscTestClient } from '../support/osc-test-client.js'
 import { waitFor } from '../support/wait-for.js'

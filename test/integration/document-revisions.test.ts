@@ -1,12 +1,12 @@
+import {
+  type DocumentChangeView,
+  type DocumentSaveOutcome,
+  type EditorDocument,
+  type Result,
+  maxDocumentTextOnWire,
+} from '../../src-main/contract/index.js'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type {
-  DocumentChangeView,
-  DocumentSaveOutcome,
-  EditorDocument,
-  Result,
-} from '../../src-main/core/contract/contract.js'
-import { ContractDispatcher } from '../../src-main/core/contract/dispatcher.js'
-import { maxDocumentTextOnWire } from '../../src-main/core/contract/wire-views.js'
+import { ContractDispatcher } from '../../src-main/core/dispatch/contract-dispatcher.js'
 import { documentLimits } from '../../src-main/core/documents/document-limits.js'
 import { startCore, type CoreFixture } from '../support/core-fixture.js'
 

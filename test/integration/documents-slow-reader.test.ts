@@ -1,6 +1,6 @@
+import { logLevels } from '../../src-main/contract/index.js'
 import type { Socket } from 'node:net'
 import { afterEach, describe, expect, it } from 'vitest'
-import { logLevels } from '../../src-main/core/stream/stream-log.js'
 import { startBrowserServer, type BrowserServerFixture } from '../support/browser-server-fixture.js'
 
 const megabyteOfCode = 'x = 1; // a line of code\n'.repeat(40_000)

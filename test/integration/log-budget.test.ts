@@ -1,7 +1,7 @@
+import { logLevels } from '../../src-main/contract/index.js'
 import BetterSqlite3 from 'better-sqlite3'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { logLevels } from '../../src-main/core/stream/stream-log.js'
 import { startCore } from '../support/core-fixture.js'
 
 function storedBytes(dataDir: string, name?: string): { rows: number; bytes: number } {

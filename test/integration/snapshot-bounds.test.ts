@@ -1,6 +1,6 @@
+import { logLevels } from '../../src-main/contract/index.js'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { ContractDispatcher } from '../../src-main/core/contract/dispatcher.js'
-import { logLevels } from '../../src-main/core/stream/stream-log.js'
+import { ContractDispatcher } from '../../src-main/core/dispatch/contract-dispatcher.js'
 import { startCore, type CoreFixture } from '../support/core-fixture.js'
 
 describe('what a page load costs after a flood', () => {

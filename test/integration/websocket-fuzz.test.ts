@@ -1,6 +1,6 @@
+import { requestSchemas } from '../../src-main/contract/index.js'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { WebSocket } from 'ws'
-import { requestSchemas } from '../../src-main/core/contract/contract.js'
 import { startBrowserServer, type BrowserServerFixture } from '../support/browser-server-fixture.js'
 import { OscTestClient } from '../support/osc-test-client.js'
 import { fuzzSeed, randomTools, seededRandom } from '../support/seeded-random.js'

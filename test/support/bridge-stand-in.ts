@@ -1,6 +1,6 @@
+import type { ConnectionState, EventFrame, Result } from '../../src-main/contract/index.js'
 import type { BrowserContext, Page } from 'playwright-core'
-import type { ConnectionState, EventFrame, Result } from '../../src-main/core/contract/contract.js'
-import type { ContractDispatcher } from '../../src-main/core/contract/dispatcher.js'
+import type { ContractDispatcher } from '../../src-main/core/dispatch/contract-dispatcher.js'
 
 /** What the stand-in leaves on the page's window for the test to drive. */
 interface StandInHandle {

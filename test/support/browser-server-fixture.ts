@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { WebSocket } from 'ws'
-import { ContractDispatcher } from '../../src-main/core/contract/dispatcher.js'
+import { ContractDispatcher } from '../../src-main/core/dispatch/contract-dispatcher.js'
 import type { BrowserLog } from '../../src-main/headless/browser-log.js'
 import { BrowserServer, type BrowserServerOptions } from '../../src-main/headless/browser-server.js'
 import { startCore, type CoreFixture } from './core-fixture.js'

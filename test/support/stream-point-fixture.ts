@@ -1,5 +1,3 @@
-import type { StreamPoint } from '../../src-main/core/stream/stream-point.js'
-
 /** A StreamPoint as the core stores it, with only what a test cares about filled in. */
 export function makeStreamPoint(overrides: Partial<StreamPoint> = {}): StreamPoint {
   return {
@@ -19,3 +17,4 @@ export function makeStreamPoint(overrides: Partial<StreamPoint> = {}): StreamPoi
     ...overrides,
   }
 }
+import type { StreamPoint } from '../../src-main/contract/index.js'

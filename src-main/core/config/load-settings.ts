@@ -1,9 +1,9 @@
+import type { ConfiguredPasswordSource } from '../../contract/index.js'
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import type { z } from 'zod'
 import { defaultDataDir } from './default-data-dir.js'
-import type { ConfiguredPasswordSource } from './remote-password-source.js'
 import { settingsSchema, type Settings } from './settings-schema.js'
 
 /** Settings that cannot be used; the message lists every problem, never a password. */

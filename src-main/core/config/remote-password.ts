@@ -1,9 +1,9 @@
+import type { ConfiguredPasswordSource, RemotePasswordSource } from '../../contract/index.js'
 import { randomBytes } from 'node:crypto'
 import { chmodSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { SettingsError } from './load-settings.js'
 import { tightenToOwnerOnly } from './owner-only-file.js'
-import type { ConfiguredPasswordSource, RemotePasswordSource } from './remote-password-source.js'
 import type { Settings } from './settings-schema.js'
 
 /** The file in the data directory that keeps a generated password. */

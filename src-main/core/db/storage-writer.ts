@@ -1,6 +1,6 @@
+import { healthyStorage, type StorageHealth } from '../../contract/index.js'
 import type { Database } from 'better-sqlite3'
 import { describeStorageError, isLockError, isStorageError } from './storage-errors.js'
-import { healthyStorage, type StorageHealth } from './storage-health.js'
 import { WaitingWrites } from './waiting-writes.js'
 
 /** One write, with every value bound: it can run now, or later after a rollback. */

@@ -1,6 +1,6 @@
+import type { DocumentSaveOutcome, EditorDocument } from '../../contract/index.js'
 import type { EditorDocumentRepository } from '../db/repositories/editor-document-repository.js'
 import type { CoreEvents } from '../events/core-events.js'
-import type { DocumentSaveOutcome, EditorDocument } from './editor-document.js'
 
 /**
  * The editor tabs: stored through the repository, and every save or delete announced as

@@ -1,9 +1,11 @@
-import type { StorageHealth } from '../db/storage-health.js'
-import type { DocumentChange } from '../documents/editor-document.js'
+import type {
+  DocumentChange,
+  StorageHealth,
+  StreamLogEntry,
+  StreamPoint,
+  PointStreams,
+} from '../../contract/index.js'
 import type { StreamInstruction } from '../stream/stream-instruction.js'
-import type { StreamLogEntry } from '../stream/stream-log.js'
-import type { StreamPoint } from '../stream/stream-point.js'
-import type { PointStreams } from '../stream/stream.js'
 
 /** Everything the core announces to the UI; each payload is the changed row as stored. */
 export interface CoreEventMap {

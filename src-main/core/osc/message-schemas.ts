@@ -1,3 +1,4 @@
+import { logLevels, logLevelValues } from '../../contract/index.js'
 import { z } from 'zod'
 import { oscBoolean, oscBoundedString, oscPort, oscRoom, oscString } from './field-coercions.js'
 import { MalformedOscMessage } from './osc-errors.js'
@@ -72,15 +73,8 @@ export const remoteActionSchema = z.object({
 })
 export type RemoteActionMessage = z.infer<typeof remoteActionSchema>
 
-const logLevelNames = {
-  CRITICAL: 50,
-  ERROR: 40,
-  WARNING: 30,
-  WARN: 30,
-  INFO: 20,
-  DEBUG: 10,
-  NOTSET: 0,
-} as const satisfies Record<string, number>
+/** The level names an instance may send: the contract's, and Python's alias WARN. */
+const logLevelNames = { ...logLevels, WARN: logLevels.WARNING } as const
 
 /** `/log`: a console line forwarded by an instance. */
 export const logSchema = z.object({
@@ -89,12 +83,9 @@ export const logSchema = z.object({
       typeof value === 'string' && value.toUpperCase() in logLevelNames
         ? logLevelNames[value.toUpperCase() as keyof typeof logLevelNames]
         : value,
-    z.union(
-      [z.literal(0), z.literal(10), z.literal(20), z.literal(30), z.literal(40), z.literal(50)],
-      {
-        error: 'expected a log level (CRITICAL, ERROR, WARNING, INFO, DEBUG or 50..0)',
-      },
-    ),
+    z.literal(logLevelValues, {
+      error: 'expected a log level (CRITICAL, ERROR, WARNING, INFO, DEBUG or 50..0)',
+    }),
   ),
   message: oscString,
   name: oscString.optional(),

@@ -1,3 +1,4 @@
+import { logLevels, type StreamPoint, type HistoryEntry } from '../../contract/index.js'
 import type { StreamInstructionRepository } from '../db/repositories/stream-instruction-repository.js'
 import type { CoreEvents } from '../events/core-events.js'
 import type { AcknowledgeMessage } from '../osc/message-schemas.js'
@@ -11,8 +12,6 @@ import {
   type InstructionAnswer,
   type StreamInstruction,
 } from './stream-instruction.js'
-import { logLevels } from './stream-log.js'
-import type { StreamPoint } from './stream-point.js'
 
 export interface InstructionTrackerOptions {
   readonly repository: StreamInstructionRepository
@@ -214,10 +213,7 @@ export class InstructionTracker {
   }
 
   /** Each code text sent, newest first: the editor's searchable history. */
-  history(
-    text: string | undefined,
-    limit = 100,
-  ): { code: string; lastSent: string; times: number }[] {
+  history(text: string | undefined, limit = 100): HistoryEntry[] {
     return this.options.repository.history(text, limit)
   }
 

@@ -1,9 +1,9 @@
+import type { StreamLogEntry } from '../../contract/index.js'
 import {
   approximateBytes,
   type LogSize,
   type StreamLogRepository,
 } from '../db/repositories/stream-log-repository.js'
-import type { StreamLogEntry } from './stream-log.js'
 
 /**
  * Lines with this name are the OSC server's own rejections and flood summaries: noise that

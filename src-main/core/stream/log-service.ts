@@ -1,9 +1,10 @@
+import type { StreamLogEntry } from '../../contract/index.js'
 import type { CoreEvents } from '../events/core-events.js'
 import type { LogQuery, StreamLogRepository } from '../db/repositories/stream-log-repository.js'
 import { toIso, type Clock } from '../time/clock.js'
 import { clipText } from './clip-text.js'
 import { LogRetention } from './log-retention.js'
-import type { NewLogEntry, StreamLogEntry } from './stream-log.js'
+import type { NewLogEntry } from './stream-log.js'
 
 export interface LogServiceOptions {
   readonly repository: StreamLogRepository

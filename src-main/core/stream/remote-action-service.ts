@@ -1,7 +1,7 @@
+import { logLevels } from '../../contract/index.js'
 import type { InstructionTracker } from './instruction-tracker.js'
 import type { LogService } from './log-service.js'
 import type { StreamInstruction } from './stream-instruction.js'
-import { logLevels } from './stream-log.js'
 import type { StreamPointService } from './stream-point-service.js'
 import { selectTargets } from './target-matcher.js'
 

@@ -1,14 +1,4 @@
-/** Instruction states in the order an instruction may move through them. */
-export const instructionStates = [
-  'UNACKNOWLEDGED',
-  'SENT',
-  'RECEIVED',
-  'READY',
-  'FINISHED',
-  'SUCCESS',
-  'FAILURE',
-] as const
-export type InstructionState = (typeof instructionStates)[number]
+import type { InstructionState, InstructionView } from '../../contract/index.js'
 
 const rank: Record<InstructionState, number> = {
   UNACKNOWLEDGED: 0,
@@ -33,25 +23,10 @@ export function canAdvance(current: InstructionState, next: InstructionState): b
   return rank[next] > rank[current]
 }
 
-/** Code sent to one StreamPoint, and what became of it (seed: StreamInstruction). */
-export interface StreamInstruction {
-  readonly uuid: string
-  readonly createdDate: string
-  readonly modifiedDate: string
-  readonly streamPoint: string
+/** Code sent to one StreamPoint, and what became of it (seed: StreamInstruction): the page's
+ * view of it plus the code, which only the core keeps. */
+export interface StreamInstruction extends InstructionView {
   readonly instructionText: string
-  readonly state: InstructionState
-  readonly returnValue: string | null
-  readonly manualFinish: boolean
-  readonly sentDate: string | null
-  readonly receivedDate: string | null
-  readonly finishedDate: string | null
-  /** When the instruction stops waiting for an answer. */
-  readonly deadlineDate: string | null
-  /** Set when the deadline passed before a final answer: the "no answer" mark. */
-  readonly noAnswerDate: string | null
-  /** Sent to final answer, in milliseconds. */
-  readonly roundTripMs: number | null
 }
 
 /** One answer about an instruction: a new state, maybe a return value, and when. */

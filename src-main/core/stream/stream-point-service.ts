@@ -1,9 +1,9 @@
+import type { StreamPoint } from '../../contract/index.js'
 import type { StreamPointRepository } from '../db/repositories/stream-point-repository.js'
 import type { CoreEvents } from '../events/core-events.js'
 import type { BeaconMessage } from '../osc/message-schemas.js'
 import { toIso, type Clock } from '../time/clock.js'
-import { isOnline, liveSinceIso } from './presence.js'
-import type { StreamPoint } from './stream-point.js'
+import { isOnline, liveSinceMs } from '../../contract/index.js'
 
 export interface StreamPointServiceOptions {
   readonly repository: StreamPointRepository
@@ -68,6 +68,8 @@ export class StreamPointService {
   }
 
   private liveSince(): string {
-    return liveSinceIso(this.options.clock.now(), this.options.onlineWindowMs)
+    return new Date(
+      liveSinceMs(this.options.clock.now(), this.options.onlineWindowMs),
+    ).toISOString()
   }
 }

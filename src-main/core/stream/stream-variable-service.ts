@@ -1,3 +1,4 @@
+import type { StreamVariable } from '../../contract/index.js'
 import type { StreamVariableRepository } from '../db/repositories/stream-variable-repository.js'
 import { toIso, type Clock } from '../time/clock.js'
 import type { InstructionTracker } from './instruction-tracker.js'
@@ -5,7 +6,6 @@ import { ndefCode } from './sc-literals.js'
 import type { StreamInstruction } from './stream-instruction.js'
 import type { StreamPointService } from './stream-point-service.js'
 import { UnknownStreamError, type StreamService } from './stream-service.js'
-import type { StreamVariable } from './stream.js'
 
 export interface StreamVariableServiceOptions {
   readonly repository: StreamVariableRepository

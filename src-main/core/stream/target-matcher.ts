@@ -1,5 +1,3 @@
-import type { StreamPoint } from './stream-point.js'
-
 /**
  * Whether a remote action's `target` names this point: its `janus_out_room` (as the original
  * matched), its `sc_name`, or its uuid.
@@ -17,3 +15,4 @@ export function selectTargets(points: readonly StreamPoint[], target?: string): 
   if (target === undefined || target === '') return [...points]
   return points.filter((point) => matchesTarget(point, target))
 }
+import type { StreamPoint } from '../../contract/index.js'

@@ -1,6 +1,7 @@
 import BetterSqlite3 from 'better-sqlite3'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { logLevelValues } from '../../../src-main/contract/index.js'
 import { DatabaseTooNewError, migrate } from '../../../src-main/core/db/migrate.js'
 import { migrations } from '../../../src-main/core/db/migrations/index.js'
 import { openDatabase } from '../../../src-main/core/db/open-database.js'
@@ -159,6 +160,17 @@ describe('migrations on a real database file', () => {
         .pluck()
         .get(),
     ).toBe(0)
+    db.close()
+  })
+
+  it("the log table's CHECK takes exactly the contract's levels (the migration spells them out)", () => {
+    const db = openDatabase({ file, migrations })
+    const insert = db.prepare(
+      `INSERT INTO stream_log (uuid, created_date, modified_date, origin, level, message)
+       VALUES (?, '', '', 'graph_engine', ?, '')`,
+    )
+    for (const level of logLevelValues) expect(() => insert.run(`l-${level}`, level)).not.toThrow()
+    expect(() => insert.run('l-25', 25)).toThrow(/CHECK constraint failed/)
     db.close()
   })
 })

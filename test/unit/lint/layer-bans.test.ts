@@ -93,15 +93,39 @@ const probes: readonly Probe[] = [
     source: `export const bytes = Buffer.from('x')\n`,
     expected: { rule: 'no-restricted-globals', message: "Unexpected use of 'Buffer'" },
   },
-  builtin('contract', `src-main/core/contract/${tag}-fs.ts`, 'node:fs'),
+  builtin('contract', `src-main/contract/${tag}-fs.ts`, 'node:fs'),
   {
     name: 'contract importing a value from core',
-    file: `src-main/core/contract/${tag}-value.ts`,
-    source: `import { toIso } from '../time/clock.js'\nexport const used = toIso\n`,
+    file: `src-main/contract/${tag}-value.ts`,
+    source: `import { toIso } from '../core/time/clock.js'\nexport const used = toIso\n`,
+    expected: zone('The contract is self-contained'),
+  },
+  {
+    name: 'contract importing a type from core',
+    file: `src-main/contract/${tag}-type.ts`,
+    source: `import type { NewLogEntry } from '../core/stream/stream-log.js'\nexport type Entry = NewLogEntry\n`,
+    expected: zone('The contract is self-contained'),
+  },
+  {
+    name: 'contract importing a package other than zod',
+    file: `src-main/contract/${tag}-package.ts`,
+    source: `import { create } from 'zustand'\nexport const used = create\n`,
     expected: {
       rule: '@typescript-eslint/no-restricted-imports',
-      message: 'The contract imports only types (import type) from outside its folder',
+      message: 'The contract imports no package but zod',
     },
+  },
+  {
+    name: 'contract using the Node global process',
+    file: `src-main/contract/${tag}-process.ts`,
+    source: `export const pid: number = process.pid\n`,
+    expected: { rule: 'no-restricted-globals', message: "Unexpected use of 'process'" },
+  },
+  {
+    name: 'renderer importing a core domain file',
+    file: `src-renderer/${tag}-core-type.ts`,
+    source: `import type { StreamInstruction } from '../src-main/core/stream/stream-instruction'\nexport type Instruction = StreamInstruction\n`,
+    expected: zone('The page reaches the core only through the contract'),
   },
   {
     name: 'a floating promise',
@@ -139,12 +163,12 @@ const probes: readonly Probe[] = [
   {
     name: 'renderer importing the contract (allowed)',
     file: `src-renderer/${tag}-contract.ts`,
-    source: `import { logOrigins, type StreamPoint } from '../src-main/core/contract/contract'\nexport const origins: readonly string[] = logOrigins\nexport type Point = StreamPoint\n`,
+    source: `import { logOrigins, type StreamPoint } from '../src-main/contract'\nexport const origins: readonly string[] = logOrigins\nexport type Point = StreamPoint\n`,
   },
   {
-    name: 'contract importing a core domain type (allowed for now)',
-    file: `src-main/core/contract/${tag}-type.ts`,
-    source: `import type { StreamPoint } from '../stream/stream-point.js'\nexport type Point = StreamPoint\n`,
+    name: 'core importing the contract (allowed)',
+    file: `src-main/core/${tag}-contract.ts`,
+    source: `import { logLevels } from '../contract/index.js'\nexport const levels = logLevels\n`,
   },
 ]
 

@@ -5,15 +5,15 @@ import {
   summarizeCells,
   type CellKind,
 } from '../../../src-renderer/results/cell-summary'
-import { makeStreamInstruction } from '../../support/stream-instruction-fixture'
+import { makeInstructionView } from '../../support/instruction-view-fixture'
 
 const cell = (point: string, kind: CellKind) => ({ point, kind })
 
 describe('result cells', () => {
   it('say what a target answered', () => {
-    const finished = makeStreamInstruction({ state: 'FINISHED', returnValue: '2' })
+    const finished = makeInstructionView({ state: 'FINISHED', returnValue: '2' })
     expect(cellText(finished)).toEqual({ label: '2', detail: '', kind: 'finished' })
-    const failed = makeStreamInstruction({ state: 'FAILURE', returnValue: 'ERROR: boom' })
+    const failed = makeInstructionView({ state: 'FAILURE', returnValue: 'ERROR: boom' })
     expect(cellText(failed)).toEqual({ label: 'failure', detail: 'ERROR: boom', kind: 'failure' })
     expect(cellText(undefined).kind).toBe('none')
   })

@@ -1,5 +1,5 @@
+import type { RequestFrame } from '../../../src-main/contract'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import type { RequestFrame } from '../../../src-main/core/contract/contract'
 import {
   connectionLostError,
   ContractClient,

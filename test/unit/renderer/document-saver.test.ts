@@ -1,11 +1,11 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type {
   DocumentSaveOutcome,
   EditorDocument,
   GencasterApi,
   RequestParams,
   Result,
-} from '../../../src-main/core/contract/contract'
+} from '../../../src-main/contract'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { createDocumentSaver } from '../../../src-renderer/state/document-saver'
 import { createAppStore } from '../../../src-renderer/state/store'
 

@@ -1,7 +1,7 @@
+import type { EditorDocument, GencasterApi } from '../../../src-main/contract'
 import { history, undo } from '@codemirror/commands'
 import { EditorSelection, EditorState, type Transaction } from '@codemirror/state'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import type { EditorDocument, GencasterApi } from '../../../src-main/core/contract/contract'
 import {
   conflictAlertKey,
   followDocumentChange,

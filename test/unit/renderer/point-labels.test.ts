@@ -1,10 +1,10 @@
+import type { InstructionView } from '../../../src-main/contract'
 import { describe, expect, it } from 'vitest'
 import { instructionLabel, streamsLabel } from '../../../src-renderer/dashboard/point-labels'
-import type { InstructionView } from '../../../src-main/core/contract/contract'
-import { makeStreamInstruction } from '../../support/stream-instruction-fixture'
+import { makeInstructionView } from '../../support/instruction-view-fixture'
 
 const instruction = (overrides: Partial<InstructionView>) =>
-  makeStreamInstruction({ sentDate: '2026-11-21T20:00:00.000Z', ...overrides })
+  makeInstructionView({ sentDate: '2026-11-21T20:00:00.000Z', ...overrides })
 
 describe('dashboard labels', () => {
   it('name streams and listeners, and nothing for a free point', () => {

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import { selectRowInstructions } from '../../../src-renderer/results/use-row-instructions'
-import { makeStreamInstruction } from '../../support/stream-instruction-fixture'
+import { makeInstructionView } from '../../support/instruction-view-fixture'
 
 describe('an evaluation row selects its instructions', () => {
-  const sentA = makeStreamInstruction({ uuid: 'a1', streamPoint: 'a' })
-  const sentB = makeStreamInstruction({ uuid: 'b1', streamPoint: 'b' })
+  const sentA = makeInstructionView({ uuid: 'a1', streamPoint: 'a' })
+  const sentB = makeInstructionView({ uuid: 'b1', streamPoint: 'b' })
   const select = selectRowInstructions({
     id: 1,
     code: '1+1',
@@ -21,7 +21,7 @@ describe('an evaluation row selects its instructions', () => {
     })
     expect(first).toEqual([sentA, sentB])
     // A new record (another row's answer): same instructions for this row, same array.
-    const other = makeStreamInstruction({ uuid: 'z9', streamPoint: 'z' })
+    const other = makeInstructionView({ uuid: 'z9', streamPoint: 'z' })
     expect(
       select({
         instructions: new Map([

@@ -1,15 +1,11 @@
+import type { InstructionView, StreamLogEntry, StreamPoint } from '../../../src-main/contract'
 import { describe, expect, it } from 'vitest'
-import type {
-  InstructionView,
-  StreamLogEntry,
-  StreamPoint,
-} from '../../../src-main/core/contract/contract'
 import { currentTargets } from '../../../src-renderer/state/actions'
 import { filterLogs, maxLogLines, type LogFilter } from '../../../src-renderer/state/logs-slice'
-import { presenceOf } from '../../../src-renderer/state/presence'
+import { presenceOf } from '../../../src-main/contract'
 import { createAppStore } from '../../../src-renderer/state/store'
 import { makeStreamPoint } from '../../support/stream-point-fixture'
-import { makeStreamInstruction } from '../../support/stream-instruction-fixture'
+import { makeInstructionView } from '../../support/instruction-view-fixture'
 
 const now = Date.parse('2026-11-21T12:00:00.000Z')
 const ago = (seconds: number) => new Date(now - seconds * 1000).toISOString()
@@ -27,7 +23,7 @@ function instruction(
   streamPoint: string,
   overrides: Partial<InstructionView> = {},
 ): InstructionView {
-  return makeStreamInstruction({ uuid, streamPoint, createdDate: ago(0), ...overrides })
+  return makeInstructionView({ uuid, streamPoint, createdDate: ago(0), ...overrides })
 }
 
 function log(

@@ -1,7 +1,7 @@
+import { instructionStates } from '../../../src-main/contract/index.js'
 import { describe, expect, it } from 'vitest'
 import {
   canAdvance,
-  instructionStates,
   isTerminalState,
   withAnswer,
   type StreamInstruction,

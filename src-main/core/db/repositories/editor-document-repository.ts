@@ -1,6 +1,6 @@
+import type { DocumentSaveOutcome, EditorDocument } from '../../../contract/index.js'
 import type { Database, Statement } from 'better-sqlite3'
 import { checkDocumentLimits } from '../../documents/document-limits.js'
-import type { DocumentSaveOutcome, EditorDocument } from '../../documents/editor-document.js'
 import { returningRow } from '../returning-row.js'
 import type { StorageWriter } from '../storage-writer.js'
 

@@ -1,7 +1,8 @@
+import type { InstructionState, HistoryEntry } from '../../../contract/index.js'
 import type { Database, Statement } from 'better-sqlite3'
 import { likeSubstring } from '../like-pattern.js'
 import type { StorageWriter } from '../storage-writer.js'
-import type { InstructionState, StreamInstruction } from '../../stream/stream-instruction.js'
+import type { StreamInstruction } from '../../stream/stream-instruction.js'
 
 interface StreamInstructionRow {
   uuid: string
@@ -193,15 +194,8 @@ export class StreamInstructionRepository {
   }
 
   /** Each code text sent, newest first, with how often: the editor's history. */
-  history(
-    text: string | undefined,
-    limit: number,
-  ): { code: string; lastSent: string; times: number }[] {
-    return this.distinctCode.all({ text: likeSubstring(text), limit }) as {
-      code: string
-      lastSent: string
-      times: number
-    }[]
+  history(text: string | undefined, limit: number): HistoryEntry[] {
+    return this.distinctCode.all({ text: likeSubstring(text), limit }) as HistoryEntry[]
   }
 
   /** Newest first, optionally for one point. */

@@ -1,7 +1,8 @@
+import type { StreamPoint } from '../../../contract/index.js'
 import type { Database, Statement } from 'better-sqlite3'
 import { returningRow } from '../returning-row.js'
 import type { StorageWriter } from '../storage-writer.js'
-import type { StreamPoint, StreamPointAnnouncement } from '../../stream/stream-point.js'
+import type { StreamPointAnnouncement } from '../../stream/stream-point.js'
 
 interface StreamPointRow {
   uuid: string

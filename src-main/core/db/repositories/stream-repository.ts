@@ -1,7 +1,7 @@
+import type { PointStreams, Stream } from '../../../contract/index.js'
 import type { Database, Statement } from 'better-sqlite3'
 import { returningRow } from '../returning-row.js'
 import type { StorageWriter } from '../storage-writer.js'
-import type { PointStreams, Stream } from '../../stream/stream.js'
 
 interface StreamRow {
   uuid: string

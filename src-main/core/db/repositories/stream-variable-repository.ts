@@ -1,7 +1,7 @@
+import type { StreamVariable } from '../../../contract/index.js'
 import type { Database, Statement } from 'better-sqlite3'
 import { returningRow } from '../returning-row.js'
 import type { StorageWriter } from '../storage-writer.js'
-import type { StreamVariable } from '../../stream/stream.js'
 
 interface StreamVariableRow {
   uuid: string

@@ -3,6 +3,6 @@ export type ConfiguredPasswordSource = 'flag' | 'environment' | 'settings file' 
 
 /**
  * Where the remote-action password in use came from: set by the performer, or made by the core
- * on first start (`generated`) and kept in the data directory. Pure types: the contract uses it.
+ * on first start (`generated`) and kept in the data directory.
  */
 export type RemotePasswordSource = ConfiguredPasswordSource | 'generated'

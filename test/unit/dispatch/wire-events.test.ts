@@ -1,10 +1,10 @@
+import { maxReturnValueOnWire } from '../../../src-main/contract/index.js'
 import { describe, expect, it } from 'vitest'
 import {
   instructionView,
-  maxReturnValueOnWire,
   truncatedForWire,
   withinBudget,
-} from '../../../src-main/core/contract/wire-views.js'
+} from '../../../src-main/core/dispatch/wire-events.js'
 import { makeStreamInstruction } from '../../support/stream-instruction-fixture.js'
 
 describe('wire views', () => {

@@ -1,21 +1,36 @@
 /**
- * What the core's rows look like on the wire to the page. A fan-out of large code to thousands
- * of points once made 181 MB of frames because every state change carried the whole code; the
- * page sent the code itself and never reads it back from an instruction.
+ * The one place where the core's internal events become the contract's wire events. The core
+ * keeps an instruction's code and a document's whole text; the page gets neither in events. A
+ * fan-out of large code to thousands of points once made 181 MB of frames because every state
+ * change carried the whole code; the page sent the code itself and never reads it back.
  */
-import type { DocumentChange, EditorDocument } from '../documents/editor-document.js'
+import {
+  maxDocumentTextOnWire,
+  maxReturnValueOnWire,
+  type DocumentChange,
+  type DocumentChangeView,
+  type EventName,
+  type EventPayloads,
+  type InstructionView,
+} from '../../contract/index.js'
+import type { CoreEventMap } from '../events/core-events.js'
 import type { StreamInstruction } from '../stream/stream-instruction.js'
 
-/** An instruction as the page sees it: its state and answer, not its code. */
-export type InstructionView = Omit<StreamInstruction, 'instructionText'>
-
-/** Longest return value sent to the page; the database keeps the whole one. */
-export const maxReturnValueOnWire = 4000
+/** The wire event of a core event: the same name, its payload as the page sees it. */
+export function wireEvent<E extends EventName>(
+  name: E,
+  payload: CoreEventMap[E],
+): EventPayloads[E] {
+  if (name === 'instruction-changed')
+    return instructionView(payload as StreamInstruction) as EventPayloads[E]
+  if (name === 'document-changed')
+    return documentChangeView(payload as DocumentChange) as EventPayloads[E]
+  return payload as EventPayloads[E]
+}
 
 /**
  * `text` cut to `max` characters, saying how much was left out; never half a surrogate pair.
- * (The core's `clipText` does the same for stored text, counting bytes with Node's Buffer,
- * which this folder, compiled for the browser too, cannot use.)
+ * (The core's `clipText` does the same for stored text, naming the whole text's size in bytes.)
  */
 export function truncatedForWire(text: string, max: number): string {
   if (text.length <= max) return text
@@ -62,22 +77,6 @@ export function withinBudget<T>(
   }
   return items.slice(0, count)
 }
-
-/**
- * A document save as the pages get it: the text travels only while it is small. Typing in a
- * 1 MB tab saves every 2 s, and each save went to every page, the one that typed it too; above
- * this a page that needs the text (one showing the tab) asks for it with `getDocument`.
- */
-export type DocumentChangeView =
-  | {
-      readonly kind: 'saved'
-      readonly document: Omit<EditorDocument, 'text'> & { readonly text?: string }
-      readonly origin: string | undefined
-    }
-  | { readonly kind: 'deleted'; readonly uuid: string }
-
-/** Longest document text sent inside a `document-changed` event, in characters. */
-export const maxDocumentTextOnWire = 64 * 1024
 
 /** The wire view of a document change: its text left out when it is long. */
 export function documentChangeView(change: DocumentChange): DocumentChangeView {

@@ -1,6 +1,3 @@
-import type { GencasterCore } from '../gencaster-core.js'
-import { toIso } from '../time/clock.js'
-import { documentChangeView, instructionView, withinBudget } from './wire-views.js'
 import {
   eventNames,
   requestSchemas,
@@ -10,7 +7,10 @@ import {
   type RequestName,
   type RequestResults,
   type Result,
-} from './contract.js'
+} from '../../contract/index.js'
+import type { GencasterCore } from '../gencaster-core.js'
+import { toIso } from '../time/clock.js'
+import { instructionView, wireEvent, withinBudget } from './wire-events.js'
 
 type Handlers = {
   [N in RequestName]: (
@@ -129,17 +129,9 @@ export class ContractDispatcher {
   subscribe(
     listener: <E extends EventName>(event: E, payload: EventPayloads[E]) => void,
   ): () => void {
-    const disposers = eventNames.map((name) => {
-      if (name === 'instruction-changed')
-        return this.core.events.on(name, (instruction) =>
-          listener(name, instructionView(instruction)),
-        )
-      if (name === 'document-changed')
-        return this.core.events.on(name, (change) => listener(name, documentChangeView(change)))
-      return this.core.events.on(name, (payload) =>
-        listener(name, payload as EventPayloads[typeof name]),
-      )
-    })
+    const forward = <E extends EventName>(name: E) =>
+      this.core.events.on(name, (payload) => listener(name, wireEvent(name, payload)))
+    const disposers = eventNames.map(forward)
     return () => disposers.forEach((dispose) => dispose())
   }
 }
