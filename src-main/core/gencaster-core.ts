@@ -134,7 +134,7 @@ export class GencasterCore {
       clock,
       answerTimeoutMs: settings.answerTimeoutSeconds * 1000,
       manualFinishTimeoutMs: settings.manualFinishTimeoutSeconds * 1000,
-      inTransaction: (work) => this.storage.batch(work),
+      inTransaction: (work) => this.inTransaction(work),
       findPoint: (uuid) => this.points.get(uuid),
     })
     this.streams = new StreamService({
@@ -167,7 +167,7 @@ export class GencasterCore {
     })
     this.batcher = new DatagramBatcher({
       handle: (datagram, sender) => router.handleDatagram(datagram, sender),
-      inTransaction: (work) => this.storage.batch(work),
+      inTransaction: (work) => this.inTransaction(work),
     })
     this.presence = new PresenceMonitor({
       points: this.points,
@@ -206,7 +206,7 @@ export class GencasterCore {
           'the database was opened on a full disk: other SQLite tools cannot open it until Gencaster restarts',
       })
     }
-    core.storage.batch(() => core.tracker.recoverUnfinished())
+    core.inTransaction(() => core.tracker.recoverUnfinished())
     core.presence.start()
     core.maintenanceTimer = setInterval(() => core.flushAuthSummaries(), 5000)
     core.maintenanceTimer.unref()
@@ -234,6 +234,15 @@ export class GencasterCore {
       console.error(`gencaster: ${lost} writes could not reach the database and are lost`)
     this.db.close()
     this.dataDirectory.release()
+  }
+
+  /**
+   * One database transaction (the storage writer's batch) whose events reach listeners after
+   * it committed. Writes kept in memory while the storage is degraded count as committed: they
+   * reach the database later, and nothing accepted is lost.
+   */
+  private inTransaction(work: () => void): void {
+    this.events.heldDuring(() => this.storage.batch(work))
   }
 
   /** Says so in the log (the UI's and the console's) once per transition, and tells the UI. */
