@@ -1,6 +1,6 @@
 import type { StreamPoint } from '../../src-main/contract/index.js'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { StreamInstruction } from '../../src-main/core/stream/stream-instruction.js'
+import type { StreamInstruction } from '../../src-main/core/instructions/stream-instruction.js'
 import { startCore, type CoreFixture } from '../support/core-fixture.js'
 import { missingTool } from '../support/required-tool.js'
 import { instanceCode, startSclang, type SclangInstance } from '../support/sclang-instance.js'

@@ -1,4 +1,4 @@
-import type { StreamInstruction } from '../../src-main/core/stream/stream-instruction.js'
+import type { StreamInstruction } from '../../src-main/core/instructions/stream-instruction.js'
 import { makeInstructionView } from './instruction-view-fixture.js'
 
 /** A StreamInstruction as the core stores it, SENT and unanswered unless overridden. */

@@ -14,7 +14,7 @@ import {
   type InstructionView,
 } from '../../contract/index.js'
 import type { CoreEventMap } from '../events/core-events.js'
-import type { StreamInstruction } from '../stream/stream-instruction.js'
+import type { StreamInstruction } from '../instructions/stream-instruction.js'
 
 /** The wire event of a core event: the same name, its payload as the page sees it. */
 export function wireEvent<E extends EventName>(

@@ -5,7 +5,7 @@ import type {
   StreamPoint,
   PointStreams,
 } from '../../contract/index.js'
-import type { StreamInstruction } from '../stream/stream-instruction.js'
+import type { StreamInstruction } from '../instructions/stream-instruction.js'
 
 /** Everything the core announces to the UI; each payload is the changed row as stored. */
 export interface CoreEventMap {

@@ -1,4 +1,4 @@
-import type { InstanceAddress, InstanceTransport } from '../stream/instance-transport.js'
+import type { InstanceAddress, InstanceTransport } from '../instructions/instance-transport.js'
 import { encodeOscMessage } from './osc-codec.js'
 import type { OscServer } from './osc-server.js'
 

@@ -1,9 +1,9 @@
 import { logLevels, type LogLevel } from '../../contract/index.js'
 import type { RemoteInfo } from 'node:dgram'
-import type { InstructionTracker } from '../stream/instruction-tracker.js'
-import type { LogService } from '../stream/log-service.js'
-import type { RemoteActionService } from '../stream/remote-action-service.js'
-import type { StreamPointService } from '../stream/stream-point-service.js'
+import type { InstructionTracker } from '../instructions/instruction-tracker.js'
+import type { LogService } from '../logs/log-service.js'
+import type { RemoteActionService } from '../remote-actions/remote-action-service.js'
+import type { StreamPointService } from '../points/stream-point-service.js'
 import { decodeOscDatagram, type DecodedOscMessage } from './osc-codec.js'
 import { MalformedOscMessage, OscBackendAuthException } from './osc-errors.js'
 import { parseKeyValueList } from './key-value-list.js'
@@ -16,8 +16,8 @@ import {
 } from './message-schemas.js'
 import type { RemoteActionAuthGuard } from './remote-action-auth-guard.js'
 import type { SenderRateLimiter } from './sender-rate-limiter.js'
-import { clipText } from '../stream/clip-text.js'
-import { rejectionLogName } from '../stream/log-retention.js'
+import { clipText } from '../logs/clip-text.js'
+import { rejectionLogName } from '../logs/log-retention.js'
 
 export interface OscMessageRouterOptions {
   readonly points: StreamPointService

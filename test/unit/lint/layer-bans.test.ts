@@ -103,7 +103,7 @@ const probes: readonly Probe[] = [
   {
     name: 'contract importing a type from core',
     file: `src-main/contract/${tag}-type.ts`,
-    source: `import type { NewLogEntry } from '../core/stream/stream-log.js'\nexport type Entry = NewLogEntry\n`,
+    source: `import type { NewLogEntry } from '../core/logs/new-log-entry.js'\nexport type Entry = NewLogEntry\n`,
     expected: zone('The contract is self-contained'),
   },
   {
@@ -124,7 +124,7 @@ const probes: readonly Probe[] = [
   {
     name: 'renderer importing a core domain file',
     file: `src-renderer/${tag}-core-type.ts`,
-    source: `import type { StreamInstruction } from '../src-main/core/stream/stream-instruction'\nexport type Instruction = StreamInstruction\n`,
+    source: `import type { StreamInstruction } from '../src-main/core/instructions/stream-instruction'\nexport type Instruction = StreamInstruction\n`,
     expected: zone('The page reaches the core only through the contract'),
   },
   {

@@ -2,7 +2,7 @@ import type { InstructionState, HistoryEntry } from '../../../contract/index.js'
 import type { Database, Statement } from 'better-sqlite3'
 import { likeSubstring } from '../like-pattern.js'
 import type { StorageWriter } from '../storage-writer.js'
-import type { StreamInstruction } from '../../stream/stream-instruction.js'
+import type { StreamInstruction } from '../../instructions/stream-instruction.js'
 
 interface StreamInstructionRow {
   uuid: string

@@ -2,7 +2,7 @@ import type { LogLevel, LogOrigin, StreamLogEntry } from '../../../contract/inde
 import type { Database, Statement } from 'better-sqlite3'
 import { likeSubstring } from '../like-pattern.js'
 import type { StorageWriter } from '../storage-writer.js'
-import type { NewLogEntry } from '../../stream/stream-log.js'
+import type { NewLogEntry } from '../../logs/new-log-entry.js'
 
 /** What one row costs on disk, roughly: its texts plus uuids, dates and index entries. */
 export const rowOverheadBytes = 200

@@ -2,7 +2,7 @@ import type { StreamPoint } from '../../../contract/index.js'
 import type { Database, Statement } from 'better-sqlite3'
 import { returningRow } from '../returning-row.js'
 import type { StorageWriter } from '../storage-writer.js'
-import type { StreamPointAnnouncement } from '../../stream/stream-point.js'
+import type { StreamPointAnnouncement } from '../../points/stream-point-announcement.js'
 
 interface StreamPointRow {
   uuid: string

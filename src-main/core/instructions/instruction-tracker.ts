@@ -4,7 +4,7 @@ import type { CoreEvents } from '../events/core-events.js'
 import type { AcknowledgeMessage } from '../osc/message-schemas.js'
 import { toIso, type Clock } from '../time/clock.js'
 import type { InstanceTransport } from './instance-transport.js'
-import type { LogService } from './log-service.js'
+import type { LogService } from '../logs/log-service.js'
 import {
   canAdvance,
   isTerminalState,

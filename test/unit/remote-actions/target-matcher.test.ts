@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { matchesTarget, selectTargets } from '../../../src-main/core/stream/target-matcher.js'
+import {
+  matchesTarget,
+  selectTargets,
+} from '../../../src-main/core/remote-actions/target-matcher.js'
 import { makeStreamPoint } from '../../support/stream-point-fixture.js'
 
 const point = makeStreamPoint

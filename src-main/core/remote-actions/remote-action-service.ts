@@ -1,8 +1,8 @@
 import { logLevels } from '../../contract/index.js'
-import type { InstructionTracker } from './instruction-tracker.js'
-import type { LogService } from './log-service.js'
-import type { StreamInstruction } from './stream-instruction.js'
-import type { StreamPointService } from './stream-point-service.js'
+import type { InstructionTracker } from '../instructions/instruction-tracker.js'
+import type { LogService } from '../logs/log-service.js'
+import type { StreamInstruction } from '../instructions/stream-instruction.js'
+import type { StreamPointService } from '../points/stream-point-service.js'
 import { selectTargets } from './target-matcher.js'
 
 /** A remote action from `/remote/action` or the UI, already authenticated and validated. */

@@ -1,10 +1,10 @@
 import type { StreamVariable } from '../../contract/index.js'
 import type { StreamVariableRepository } from '../db/repositories/stream-variable-repository.js'
 import { toIso, type Clock } from '../time/clock.js'
-import type { InstructionTracker } from './instruction-tracker.js'
+import type { InstructionTracker } from '../instructions/instruction-tracker.js'
 import { ndefCode } from './sc-literals.js'
-import type { StreamInstruction } from './stream-instruction.js'
-import type { StreamPointService } from './stream-point-service.js'
+import type { StreamInstruction } from '../instructions/stream-instruction.js'
+import type { StreamPointService } from '../points/stream-point-service.js'
 import { UnknownStreamError, type StreamService } from './stream-service.js'
 
 export interface StreamVariableServiceOptions {

@@ -3,7 +3,7 @@ import type { StorageWriter } from '../db/storage-writer.js'
 import type { CoreEvents } from '../events/core-events.js'
 import type { StreamRepository } from '../db/repositories/stream-repository.js'
 import { toIso, type Clock } from '../time/clock.js'
-import type { StreamPointService } from './stream-point-service.js'
+import type { StreamPointService } from '../points/stream-point-service.js'
 
 /** No StreamPoint is online and free to take another listener. */
 export class NoStreamAvailableException extends Error {

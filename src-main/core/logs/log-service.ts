@@ -4,7 +4,7 @@ import type { LogQuery, StreamLogRepository } from '../db/repositories/stream-lo
 import { toIso, type Clock } from '../time/clock.js'
 import { clipText } from './clip-text.js'
 import { LogRetention } from './log-retention.js'
-import type { NewLogEntry } from './stream-log.js'
+import type { NewLogEntry } from './new-log-entry.js'
 
 export interface LogServiceOptions {
   readonly repository: StreamLogRepository

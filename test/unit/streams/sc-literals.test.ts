@@ -3,7 +3,7 @@ import {
   ndefCode,
   scStringLiteral,
   scValueLiteral,
-} from '../../../src-main/core/stream/sc-literals.js'
+} from '../../../src-main/core/streams/sc-literals.js'
 
 describe('sclang literals', () => {
   it('sends plain numbers as numbers', () => {

@@ -5,7 +5,7 @@ import {
   isTerminalState,
   withAnswer,
   type StreamInstruction,
-} from '../../../src-main/core/stream/stream-instruction.js'
+} from '../../../src-main/core/instructions/stream-instruction.js'
 
 describe('instruction states', () => {
   it('move forward through the lifecycle', () => {
