@@ -7,7 +7,6 @@
  */
 import BetterSqlite3 from 'better-sqlite3'
 import { join } from 'node:path'
-import { ContractDispatcher } from '../src-main/core/dispatch/contract-dispatcher.js'
 import { startCore } from '../test/support/core-fixture.js'
 import { OscTestClient } from '../test/support/osc-test-client.js'
 import { makeTempDir } from '../test/support/temp-dir.js'
@@ -66,7 +65,7 @@ export async function benchFanOut(): Promise<void> {
     () => (fixture.core.points.list().length === pointCount ? true : undefined),
     30_000,
   )
-  const dispatcher = new ContractDispatcher(fixture.core)
+  const dispatcher = fixture.core.dispatcher
   let eventBytes = 0
   dispatcher.subscribe((_event, payload) => (eventBytes += JSON.stringify(payload).length))
   const targets = fixture.core.points.list().map((point) => point.uuid)

@@ -9,7 +9,7 @@ import { loadSettings } from './core/config/load-settings.js'
 import { GencasterCore } from './core/gencaster-core.js'
 import { installLastResort } from './core/process/last-resort.js'
 import { electronSqliteBinding } from './shell/native-binding.js'
-import { ContractDispatcher } from './core/dispatch/contract-dispatcher.js'
+import type { ContractDispatcher } from './core/dispatch/contract-dispatcher.js'
 import { installAppMenu } from './shell/app-menu.js'
 import { serveContractOverIpc } from './shell/ipc-adapter.js'
 import { createMainWindow } from './shell/main-window.js'
@@ -52,7 +52,7 @@ async function startApp(): Promise<void> {
     env: { GENCASTER_DATA_DIR: app.getPath('userData'), ...process.env },
   })
   core = await GencasterCore.start({ settings, nativeBinding, passwordSource })
-  dispatcher = new ContractDispatcher(core)
+  dispatcher = core.dispatcher
   installAppMenu()
   openWindow()
 }

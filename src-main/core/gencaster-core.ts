@@ -1,25 +1,30 @@
-import { type ConfiguredPasswordSource, type StorageHealth, logLevels } from '../contract/index.js'
-import type { Database } from 'better-sqlite3'
+import { logLevels, type StorageHealth } from '../contract/index.js'
+import type { ConfiguredPasswordSource } from '../contract/index.js'
 import { resolveRemotePassword, type RemotePassword } from './config/remote-password.js'
 import type { Settings } from './config/settings-schema.js'
 import { openDataDirectory, type OpenDataDirectory } from './db/data-directory.js'
 import { createRepositories } from './db/repositories/index.js'
 import { StorageWriter } from './db/storage-writer.js'
-import { DocumentService } from './documents/document-service.js'
+import { ContractDispatcher } from './dispatch/contract-dispatcher.js'
+import type { DomainModule } from './dispatch/contract-handlers.js'
+import { subscribeWireEvents } from './dispatch/wire-events.js'
+import { setupDocuments } from './documents/setup-documents.js'
+import type { DocumentService } from './documents/document-service.js'
 import { CoreEvents } from './events/core-events.js'
-import { DatagramBatcher } from './osc/datagram-batcher.js'
-import { OscInstanceTransport } from './osc/osc-instance-transport.js'
-import { OscMessageRouter } from './osc/osc-message-router.js'
-import { OscServer, type BoundAddress } from './osc/osc-server.js'
-import { RemoteActionAuthGuard } from './osc/remote-action-auth-guard.js'
-import { SenderRateLimiter } from './osc/sender-rate-limiter.js'
-import { InstructionTracker } from './instructions/instruction-tracker.js'
-import { LogService } from './logs/log-service.js'
-import { PresenceMonitor } from './points/presence-monitor.js'
-import { RemoteActionService } from './remote-actions/remote-action-service.js'
-import { StreamPointService } from './points/stream-point-service.js'
-import { StreamService } from './streams/stream-service.js'
-import { StreamVariableService } from './streams/stream-variable-service.js'
+import type { InstructionTracker } from './instructions/instruction-tracker.js'
+import { setupInstructions } from './instructions/setup-instructions.js'
+import type { LogService } from './logs/log-service.js'
+import { setupLogs } from './logs/setup-logs.js'
+import type { BoundAddress } from './osc/osc-server.js'
+import { setupOsc, type OscModule } from './osc/setup-osc.js'
+import { setupPoints, type PointsModule } from './points/setup-points.js'
+import type { StreamPointService } from './points/stream-point-service.js'
+import type { RemoteActionService } from './remote-actions/remote-action-service.js'
+import { setupRemoteActions } from './remote-actions/setup-remote-actions.js'
+import { setupSession } from './session/setup-session.js'
+import type { StreamService } from './streams/stream-service.js'
+import type { StreamVariableService } from './streams/stream-variable-service.js'
+import { setupStreams } from './streams/setup-streams.js'
 import { systemClock, type Clock } from './time/clock.js'
 
 export interface GencasterCoreOptions {
@@ -38,35 +43,30 @@ export interface GencasterCoreOptions {
 }
 
 /**
- * Everything that is not Electron, wired together: the OSC server, the database and the stream
- * domain. Runs the same under the Electron main process and under plain Node.
+ * The composition root: everything that is not Electron, wired from one `setupX()` per domain.
+ * Runs the same under the Electron main process and under plain Node.
  */
 export class GencasterCore {
   readonly events: CoreEvents
-  readonly points: StreamPointService
-  readonly streams: StreamService
-  readonly variables: StreamVariableService
-  readonly tracker: InstructionTracker
-  readonly remoteActions: RemoteActionService
-  readonly log: LogService
-  /** The control room's editor tabs. */
-  readonly documents: DocumentService
   /** Every database write; its `health` says whether writes reach the database. */
   readonly storage: StorageWriter
-  private readonly oscServer: OscServer
-  private readonly presence: PresenceMonitor
-  private readonly batcher: DatagramBatcher
-  private readonly authGuard: RemoteActionAuthGuard
-  /** Rejected OSC messages per sender: a flood writes a few lines and one summary. */
-  private readonly rejections: SenderRateLimiter
-  /** Valid console lines per sender address and port: a runaway instance gets a summary. */
-  private readonly consoleLines: SenderRateLimiter
-  private maintenanceTimer: NodeJS.Timeout | undefined
+  readonly log: LogService
+  readonly points: StreamPointService
+  readonly tracker: InstructionTracker
+  readonly remoteActions: RemoteActionService
+  readonly streams: StreamService
+  readonly variables: StreamVariableService
+  /** The control room's editor tabs. */
+  readonly documents: DocumentService
+  /** The contract, served to both transports. */
+  readonly dispatcher: ContractDispatcher
+  private readonly osc: OscModule
+  private readonly pointsModule: PointsModule
+  /** Closed in reverse order of setup. */
+  private readonly modules: readonly DomainModule<never>[]
   private boundAddress: BoundAddress | undefined
   private closed = false
   private storageDegraded = false
-
-  private readonly db: Database
 
   private constructor(
     readonly settings: Settings,
@@ -77,10 +77,10 @@ export class GencasterCore {
   ) {
     const clock = options.clock ?? systemClock
     const db = dataDirectory.db
-    this.db = db
-    this.events =
+    const events =
       options.events ??
       new CoreEvents((error) => console.error('core event listener failed:', error))
+    this.events = events
     this.storage = new StorageWriter({
       db,
       now: () => clock.now(),
@@ -89,94 +89,94 @@ export class GencasterCore {
       onHealthChanged: (health) => this.storageChanged(health),
       onWriteFailed: (error) => console.error('a waiting database write was given up:', error),
     })
+    const inTransaction = (work: () => void) => this.inTransaction(work)
     const repositories = createRepositories(db, this.storage)
-    this.documents = new DocumentService(repositories.documents, this.events)
-    this.log = new LogService({
+
+    const logs = setupLogs({
       repository: repositories.logs,
-      events: this.events,
+      events,
       clock,
       retentionRows: settings.logRetentionRows,
       retentionBytes: settings.logRetentionBytes,
     })
-    this.points = new StreamPointService({
-      repository: repositories.streamPoints,
-      events: this.events,
-      clock,
-      onlineWindowMs: settings.onlineWindowSeconds * 1000,
-    })
-    this.authGuard = new RemoteActionAuthGuard({ password: remotePassword.password, clock })
-    this.rejections = new SenderRateLimiter({ clock, what: 'rejected OSC messages' })
-    this.consoleLines = new SenderRateLimiter({
-      clock,
-      what: 'console lines',
-      windowMs: 10_000,
-      loggedPerWindow: 200,
-      outcome: 'not stored',
-      listKinds: false,
-    })
-    this.oscServer = new OscServer({
+    const log = logs.log
+    this.osc = setupOsc({
       host: settings.oscHost,
       port: settings.oscPort,
-      onDatagram: (datagram, sender) => this.batcher.enqueue(datagram, sender),
-      onSocketError: (error) =>
-        this.log.write({
-          origin: 'supercollider',
-          level: logLevels.ERROR,
-          name: 'osc_server',
-          message: `OSC socket: ${error.message}`,
-        }),
+      password: remotePassword.password,
+      clock,
+      log,
+      inTransaction,
     })
-    this.tracker = new InstructionTracker({
+    const points = setupPoints({
+      repository: repositories.streamPoints,
+      events,
+      clock,
+      onlineWindowMs: settings.onlineWindowSeconds * 1000,
+      onPointOffline: (uuid) => instructions.tracker.abandonPointInstructions(uuid),
+      presenceCheckIntervalMs: options.presenceCheckIntervalMs,
+    })
+    const instructions = setupInstructions({
       repository: repositories.instructions,
-      transport: new OscInstanceTransport(this.oscServer),
-      events: this.events,
-      log: this.log,
+      transport: this.osc.transport,
+      events,
+      log,
       clock,
       answerTimeoutMs: settings.answerTimeoutSeconds * 1000,
       manualFinishTimeoutMs: settings.manualFinishTimeoutSeconds * 1000,
-      inTransaction: (work) => this.inTransaction(work),
-      findPoint: (uuid) => this.points.get(uuid),
+      inTransaction,
+      findPoint: (uuid) => points.points.get(uuid),
     })
-    this.streams = new StreamService({
+    const remoteActions = setupRemoteActions({
+      points: points.points,
+      tracker: instructions.tracker,
+      log,
+    })
+    const streams = setupStreams({
       writer: this.storage,
-      repository: repositories.streams,
-      points: this.points,
-      events: this.events,
+      streamRepository: repositories.streams,
+      variableRepository: repositories.streamVariables,
+      points: points.points,
+      tracker: instructions.tracker,
+      events,
       clock,
     })
-    this.variables = new StreamVariableService({
-      repository: repositories.streamVariables,
-      streams: this.streams,
-      points: this.points,
-      tracker: this.tracker,
-      clock,
+    const documents = setupDocuments({ repository: repositories.documents, events, clock })
+    const session = setupSession({
+      points: points.points,
+      tracker: instructions.tracker,
+      log,
+      streams: streams.streams,
+      storage: this.storage,
+      onlineWindowMs: settings.onlineWindowSeconds * 1000,
+      remotePassword,
     })
-    this.remoteActions = new RemoteActionService({
-      points: this.points,
-      tracker: this.tracker,
-      log: this.log,
+    this.osc.route({
+      points: points.points,
+      tracker: instructions.tracker,
+      remoteActions: remoteActions.remoteActions,
     })
-    const router = new OscMessageRouter({
-      points: this.points,
-      tracker: this.tracker,
-      remoteActions: this.remoteActions,
-      authGuard: this.authGuard,
-      log: this.log,
-      rejections: this.rejections,
-      consoleLines: this.consoleLines,
-    })
-    this.batcher = new DatagramBatcher({
-      handle: (datagram, sender) => router.handleDatagram(datagram, sender),
-      inTransaction: (work) => this.inTransaction(work),
-    })
-    this.presence = new PresenceMonitor({
-      points: this.points,
-      events: this.events,
-      onPointOffline: (uuid) => this.tracker.abandonPointInstructions(uuid),
-      ...(options.presenceCheckIntervalMs === undefined
-        ? {}
-        : { checkIntervalMs: options.presenceCheckIntervalMs }),
-    })
+
+    this.pointsModule = points
+    this.modules = [logs, points, instructions, remoteActions, streams, documents, session]
+    this.log = log
+    this.points = points.points
+    this.tracker = instructions.tracker
+    this.remoteActions = remoteActions.remoteActions
+    this.streams = streams.streams
+    this.variables = streams.variables
+    this.documents = documents.documents
+    this.dispatcher = new ContractDispatcher(
+      {
+        ...logs.handlers,
+        ...instructions.handlers,
+        ...remoteActions.handlers,
+        ...streams.handlers,
+        ...documents.handlers,
+        ...session.handlers,
+      },
+      (listener) => subscribeWireEvents(events, listener),
+    )
   }
 
   /**
@@ -190,7 +190,7 @@ export class GencasterCore {
     try {
       const password = resolveRemotePassword(options.settings, options.passwordSource)
       core = new GencasterCore(options.settings, dataDirectory, options, password)
-      core.boundAddress = await core.oscServer.start()
+      core.boundAddress = await core.osc.start()
     } catch (error) {
       dataDirectory.db.close()
       dataDirectory.release()
@@ -207,9 +207,7 @@ export class GencasterCore {
       })
     }
     core.inTransaction(() => core.tracker.recoverUnfinished())
-    core.presence.start()
-    core.maintenanceTimer = setInterval(() => core.flushAuthSummaries(), 5000)
-    core.maintenanceTimer.unref()
+    core.pointsModule.start()
     return core
   }
 
@@ -223,16 +221,12 @@ export class GencasterCore {
   async close(): Promise<void> {
     if (this.closed) return
     this.closed = true
-    await this.oscServer.close()
-    this.batcher.flush()
-    this.presence.close()
-    this.tracker.close()
-    if (this.maintenanceTimer) clearInterval(this.maintenanceTimer)
-    this.flushAuthSummaries(true)
+    await this.osc.close()
+    for (const module of [...this.modules].reverse()) module.close()
     const lost = this.storage.close()
     if (lost > 0)
       console.error(`gencaster: ${lost} writes could not reach the database and are lost`)
-    this.db.close()
+    this.dataDirectory.db.close()
     this.dataDirectory.release()
   }
 
@@ -261,20 +255,5 @@ export class GencasterCore {
         ? `writes to the database paused: ${health.reason ?? 'storage error'}; Gencaster keeps running and keeps what arrives in memory`
         : `writes to the database resumed${dropped}`,
     })
-  }
-
-  private flushAuthSummaries(endOpenWindows = false): void {
-    for (const summary of [
-      ...this.authGuard.takeSummaries(endOpenWindows),
-      ...this.rejections.takeSummaries(endOpenWindows),
-      ...this.consoleLines.takeSummaries(endOpenWindows),
-    ]) {
-      this.log.write({
-        origin: 'supercollider',
-        level: logLevels.WARNING,
-        name: 'osc_server',
-        message: summary,
-      })
-    }
   }
 }

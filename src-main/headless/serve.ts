@@ -6,7 +6,6 @@ import { logLevels } from '../contract/index.js'
 import { existsSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { loadSettings, SettingsError } from '../core/config/load-settings.js'
-import { ContractDispatcher } from '../core/dispatch/contract-dispatcher.js'
 import { CoreEvents } from '../core/events/core-events.js'
 import { GencasterCore } from '../core/gencaster-core.js'
 import { BrowserServer } from './browser-server.js'
@@ -69,7 +68,7 @@ async function main(): Promise<void> {
       host,
       port,
       rendererDir,
-      dispatcher: new ContractDispatcher(core),
+      dispatcher: core.dispatcher,
       token,
       log: (level, message) => logProblem(level, 'browser_mode', message),
     })

@@ -3,7 +3,6 @@ import { join, resolve } from 'node:path'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { settingsSchema } from '../../src-main/core/config/settings-schema.js'
-import { ContractDispatcher } from '../../src-main/core/dispatch/contract-dispatcher.js'
 import { GencasterCore } from '../../src-main/core/gencaster-core.js'
 import { decodeOscDatagram } from '../../src-main/core/osc/osc-codec.js'
 import { readStaticFile } from '../../src-main/headless/static-files.js'
@@ -129,7 +128,7 @@ describe.skipIf(missingTool('chromium', 'chromium'))(
       // What the core knows before the page opens; only the snapshot can show it.
       await alpha.beacon()
       await alpha.log('bridgeSnapshotProbe')
-      const dispatcher = new ContractDispatcher(core!)
+      const dispatcher = core!.dispatcher
       const findAlpha = () =>
         core!.points.list().find((candidate) => candidate.scName === 'bridge-alpha')
       await expect.poll(findAlpha).toBeDefined()
@@ -251,7 +250,7 @@ describe.skipIf(missingTool('chromium', 'chromium'))(
         await expect
           .poll(() => restarted.points.list().some((p) => p.scName === 'bridge-gamma'))
           .toBe(true)
-        relay.serve(new ContractDispatcher(restarted))
+        relay.serve(restarted.dispatcher)
         await relay.signal('connected')
         await expect.poll(() => page.getByTestId('connection').textContent()).toBe('connected')
         await page.locator('[data-point="bridge-gamma"]').waitFor({ timeout: 10_000 })

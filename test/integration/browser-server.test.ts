@@ -3,7 +3,6 @@ import { request as httpRequest } from 'node:http'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { WebSocket } from 'ws'
-import { ContractDispatcher } from '../../src-main/core/dispatch/contract-dispatcher.js'
 import { BrowserServer } from '../../src-main/headless/browser-server.js'
 import { startCore, type CoreFixture } from '../support/core-fixture.js'
 import { OscTestClient } from '../support/osc-test-client.js'
@@ -44,7 +43,7 @@ describe('browser mode server (HTTP + WebSocket) and the contract dispatcher', (
       host: '127.0.0.1',
       port: 0,
       rendererDir,
-      dispatcher: new ContractDispatcher(fixture.core),
+      dispatcher: fixture.core.dispatcher,
     })
     url = new URL(await server.start())
   })

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest'
-import { ContractDispatcher } from '../../src-main/core/dispatch/contract-dispatcher.js'
 import { startCore } from '../support/core-fixture.js'
 import { OscTestClient } from '../support/osc-test-client.js'
 import { waitFor } from '../support/wait-for.js'
@@ -21,7 +20,7 @@ describe('the dispatcher and repeated targets', () => {
           instance.port,
         ])
         const point = await waitFor('the point', () => fixture.core.points.list()[0])
-        const dispatcher = new ContractDispatcher(fixture.core)
+        const dispatcher = fixture.core.dispatcher
         const targets = Array.from({ length: 10_000 }, () => point.uuid)
         const params = method === 'sendCode' ? { code: '1 + 1', targets } : { targets }
         const answer = (await dispatcher.handle(method, params)) as {

@@ -6,7 +6,7 @@ import {
   maxDocumentTextOnWire,
 } from '../../src-main/contract/index.js'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { ContractDispatcher } from '../../src-main/core/dispatch/contract-dispatcher.js'
+import type { ContractDispatcher } from '../../src-main/core/dispatch/contract-dispatcher.js'
 import { documentLimits } from '../../src-main/core/documents/document-limits.js'
 import { startCore, type CoreFixture } from '../support/core-fixture.js'
 
@@ -19,7 +19,7 @@ describe('two pages saving one document, on a real database', () => {
   let changes: DocumentChangeView[]
   beforeEach(async () => {
     fixture = await startCore()
-    dispatcher = new ContractDispatcher(fixture.core)
+    dispatcher = fixture.core.dispatcher
     changes = []
     dispatcher.subscribe((event, payload) => {
       if (event === 'document-changed') changes.push(payload as DocumentChangeView)

@@ -2,7 +2,6 @@ import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { WebSocket } from 'ws'
-import { ContractDispatcher } from '../../src-main/core/dispatch/contract-dispatcher.js'
 import { BrowserServer } from '../../src-main/headless/browser-server.js'
 import { startCore, type CoreFixture } from '../support/core-fixture.js'
 import { OscTestClient } from '../support/osc-test-client.js'
@@ -28,7 +27,7 @@ describe('a large fan-out over browser mode', () => {
       host: '127.0.0.1',
       port: 0,
       rendererDir: join(site.path, 'renderer'),
-      dispatcher: new ContractDispatcher(fixture.core),
+      dispatcher: fixture.core.dispatcher,
     })
     url = new URL(await server.start())
     osc = await OscTestClient.open()

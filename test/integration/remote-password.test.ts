@@ -2,7 +2,6 @@ import { readFileSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { settingsSchema } from '../../src-main/core/config/settings-schema.js'
-import { ContractDispatcher } from '../../src-main/core/dispatch/contract-dispatcher.js'
 import { GencasterCore } from '../../src-main/core/gencaster-core.js'
 import { OscTestClient } from '../support/osc-test-client.js'
 import { remoteActionArgs } from '../support/remote-action-args.js'
@@ -49,7 +48,7 @@ describe('the remote-action password when none is set', () => {
       expect(password).toMatch(/^[\w-]{24}$/)
       expect(statSync(file).mode & 0o777).toBe(0o600)
       await remoteActionArrives(first, password)
-      const answer = await new ContractDispatcher(first).handle('remotePassword', {})
+      const answer = await first.dispatcher.handle('remotePassword', {})
       expect(answer).toEqual({ ok: true, value: { password, source: 'generated', file } })
       // The password never reaches a log line.
       const lines = first.log.query({ limit: 10_000 }).map((entry) => entry.message)

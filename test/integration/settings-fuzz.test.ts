@@ -3,7 +3,6 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { loadSettings, SettingsError } from '../../src-main/core/config/load-settings.js'
 import { GencasterCore } from '../../src-main/core/gencaster-core.js'
-import { ContractDispatcher } from '../../src-main/core/dispatch/contract-dispatcher.js'
 import { OscTestClient } from '../support/osc-test-client.js'
 import { seededRandom } from '../support/seeded-random.js'
 import { makeTempDir } from '../support/temp-dir.js'
@@ -99,7 +98,7 @@ describe(`settings from files, the environment and flags, fuzzed (FUZZ_SEED=${se
       try {
         await osc.send(core.oscAddress.port, '/beacon', ['name', 'fuzz', 'lang_port', 31_000])
         const point = await waitFor('the beacon', () => core.points.list()[0])
-        const dispatcher = new ContractDispatcher(core)
+        const dispatcher = core.dispatcher
         const sent = await dispatcher.handle('sendCode', { code: '1', targets: [point.uuid] })
         expect(sent.ok, JSON.stringify(sent)).toBe(true)
         const snapshot = await dispatcher.handle('snapshot', {})

@@ -1,6 +1,5 @@
 import { logLevels } from '../../src-main/contract/index.js'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { ContractDispatcher } from '../../src-main/core/dispatch/contract-dispatcher.js'
 import { startCore, type CoreFixture } from '../support/core-fixture.js'
 
 describe('what a page load costs after a flood', () => {
@@ -21,7 +20,7 @@ describe('what a page load costs after a flood', () => {
     const point = core.points.applyBeacon('127.0.0.1', { lang_port: 30_001, name: 'quiet' })
     for (let index = 0; index < 60; index++)
       core.tracker.send(point, `${index}${'c'.repeat(60_000)}`)
-    const dispatcher = new ContractDispatcher(core)
+    const dispatcher = core.dispatcher
     const history = await dispatcher.handle('history', { limit: 500 })
     expect(history.ok).toBe(true)
     expect(JSON.stringify(history).length).toBeLessThan(2.5 * 1024 * 1024)

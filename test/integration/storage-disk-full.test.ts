@@ -2,7 +2,6 @@ import type { StorageHealth } from '../../src-main/contract/index.js'
 import BetterSqlite3 from 'better-sqlite3'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
-import { ContractDispatcher } from '../../src-main/core/dispatch/contract-dispatcher.js'
 import { BeaconingInstance } from '../support/beaconing-instance.js'
 import { startCore, type CoreFixture } from '../support/core-fixture.js'
 import { freeUdpPort, spawnHeadlessServe } from '../support/serve-process.js'
@@ -40,7 +39,7 @@ describe.skipIf(!disk)('a full disk (a real 2 MB tmpfs)', () => {
     const point = await waitFor('the point', () => core.points.list()[0])
 
     disk!.fill()
-    const dispatcher = new ContractDispatcher(core)
+    const dispatcher = core.dispatcher
     for (let n = 0; n < 50; n += 1) {
       await instance.beacon(`full-beacon-${n}`)
       // A long line: the WAL must grow, and there is no room.
@@ -108,7 +107,7 @@ describe.skipIf(!disk)('a full disk (a real 2 MB tmpfs)', () => {
     )
     await waitFor('degraded', () => (core.storage.health.state === 'degraded' ? true : undefined))
     expect(core.storage.health.reason).toBe('disk full')
-    const snapshot = await new ContractDispatcher(core).handle('snapshot', {})
+    const snapshot = await core.dispatcher.handle('snapshot', {})
     expect(snapshot.ok && (snapshot.value as { storage: StorageHealth }).storage.state).toBe(
       'degraded',
     )

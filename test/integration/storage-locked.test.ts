@@ -3,7 +3,6 @@ import BetterSqlite3 from 'better-sqlite3'
 import { join } from 'node:path'
 import { monitorEventLoopDelay } from 'node:perf_hooks'
 import { afterEach, describe, expect, it } from 'vitest'
-import { ContractDispatcher } from '../../src-main/core/dispatch/contract-dispatcher.js'
 import { BeaconingInstance } from '../support/beaconing-instance.js'
 import { startCore, type CoreFixture } from '../support/core-fixture.js'
 import { waitFor } from '../support/wait-for.js'
@@ -38,7 +37,7 @@ describe('a database locked by another program', () => {
       await new Promise((done) => setTimeout(done, 25))
     }
     // An instruction from the UI, and its answer over OSC, while nothing can be written.
-    const dispatcher = new ContractDispatcher(core)
+    const dispatcher = core.dispatcher
     const sent = await dispatcher.handle('sendCode', { code: '1+1', targets: [point.uuid] })
     expect(sent.ok).toBe(true)
     const uuid = await waitFor('the instruction on the wire', () => instance.instructions[0]?.uuid)

@@ -1,7 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { WebSocket } from 'ws'
-import { ContractDispatcher } from '../../src-main/core/dispatch/contract-dispatcher.js'
 import type { BrowserLog } from '../../src-main/headless/browser-log.js'
 import { BrowserServer, type BrowserServerOptions } from '../../src-main/headless/browser-server.js'
 import { startCore, type CoreFixture } from './core-fixture.js'
@@ -51,7 +50,7 @@ export async function startBrowserServer(
     log,
     ...options,
     rendererDir,
-    dispatcher: new ContractDispatcher(core.core),
+    dispatcher: core.core.dispatcher,
   })
   const url = new URL(await server.start())
   const token = url.searchParams.get('token')!

@@ -5,6 +5,7 @@
  * change carried the whole code; the page sent the code itself and never reads it back.
  */
 import {
+  eventNames,
   maxDocumentTextOnWire,
   maxReturnValueOnWire,
   type DocumentChange,
@@ -13,8 +14,19 @@ import {
   type EventPayloads,
   type InstructionView,
 } from '../../contract/index.js'
-import type { CoreEventMap } from '../events/core-events.js'
+import type { CoreEventMap, CoreEvents } from '../events/core-events.js'
 import type { StreamInstruction } from '../instructions/stream-instruction.js'
+
+/** Every core event as its wire event, to `listener`; the returned function unsubscribes. */
+export function subscribeWireEvents(
+  events: CoreEvents,
+  listener: <E extends EventName>(event: E, payload: EventPayloads[E]) => void,
+): () => void {
+  const forward = <E extends EventName>(name: E) =>
+    events.on(name, (payload) => listener(name, wireEvent(name, payload)))
+  const disposers = eventNames.map(forward)
+  return () => disposers.forEach((dispose) => dispose())
+}
 
 /** The wire event of a core event: the same name, its payload as the page sees it. */
 export function wireEvent<E extends EventName>(

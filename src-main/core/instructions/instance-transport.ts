@@ -6,7 +6,12 @@ export interface InstanceAddress {
 
 /** The port through which the core reaches instances (OSC over UDP in production). */
 export interface InstanceTransport {
-  /** Sends `/instruction [uuid, code, manual_finish]`. Failures are reported, not thrown. */
+  /**
+   * Sends `/instruction [uuid, code, manual_finish]`.
+   * @throws when the instruction cannot be put on the wire at all (too large for one datagram,
+   *   the socket closed); the tracker then marks it FAILURE with the reason. A send that fails
+   *   later is reported by the socket's error listener.
+   */
   sendInstruction(
     to: InstanceAddress,
     instruction: { readonly uuid: string; readonly code: string; readonly manualFinish: boolean },

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 
 /*
- * Field types that accept what real SuperCollider clients send (the project's shared SPEC):
+ * Field types that accept what real SuperCollider clients send (README, "OSC protocol"):
  * integers that may come as strings read from environment variables, booleans as 0/1.
  */
 

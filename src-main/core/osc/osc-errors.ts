@@ -1,4 +1,4 @@
-/** An OSC packet or message that does not follow the Gencaster protocol (SPEC.md). */
+/** An OSC packet or message that does not follow the Gencaster protocol (README, "OSC protocol"). */
 export class MalformedOscMessage extends Error {
   override readonly name = 'MalformedOscMessage'
 }

@@ -46,9 +46,11 @@ const unknownRoute = new UnknownRoute('unknown route')
 type RouteHandler = (fields: Record<string, unknown>, sender: RemoteInfo) => void
 
 /**
- * Decodes each datagram, validates it against its route's schema and applies it. Nothing
- * thrown inside gets past `handleDatagram`: a rejected message becomes an ERROR log line
- * naming the sender and the reason (never a password), and the server keeps serving. Per
+ * Decodes each datagram, validates it against its route's schema and applies it. A rejected
+ * message becomes an ERROR log line naming the sender and the reason (never a password), and
+ * the server keeps serving. Only a failure to write to the database leaves `handleDatagram`
+ * (from a route, or from logging a rejection): the batch's transaction keeps such writes
+ * waiting (StorageWriter), and the process's last resort logs anything else. Per
  * sender only the first rejections of a window get a line each; the rest are counted and
  * summarised (`rejections`), so a flood of bogus messages cannot flood the log.
  */

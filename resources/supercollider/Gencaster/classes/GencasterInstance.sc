@@ -1,6 +1,6 @@
 // A SuperCollider instance as a Gencaster StreamPoint: it beacons to the backend, runs the
 // instructions the backend sends and always answers them, and forwards its console's errors and
-// warnings. Protocol: ../../../../../shared/SPEC.md (in the repository: SPEC.md beside README).
+// warnings. Protocol: the "OSC protocol" section of the repository's README.md.
 GencasterInstance {
 	classvar <current;
 	classvar forwarding = false;
