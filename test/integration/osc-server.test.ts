@@ -3,7 +3,7 @@ import BetterSqlite3 from 'better-sqlite3'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { decodeOscDatagram } from '../../src-main/core/osc/osc-codec.js'
-import { NoStreamAvailableException } from '../../src-main/core/streams/stream-service.js'
+import { NoStreamAvailableError } from '../../src-main/core/streams/stream-service.js'
 import { startCore, type CoreFixture } from '../support/core-fixture.js'
 import { OscTestClient } from '../support/osc-test-client.js'
 import { remoteActionArgs } from '../support/remote-action-args.js'
@@ -302,12 +302,12 @@ describe('OSC server over real UDP with a real database file', () => {
   })
 
   it('assigns streams to listeners and never counts below zero', async () => {
-    expect(() => fixture.core.streams.getFreeStream()).toThrow(NoStreamAvailableException)
+    expect(() => fixture.core.streams.getFreeStream()).toThrow(NoStreamAvailableError)
     await instance.beacon('solo')
     await pointNamed('solo')
     const stream = fixture.core.streams.getFreeStream()
     expect(stream.numListeners).toBe(1)
-    expect(() => fixture.core.streams.getFreeStream()).toThrow(NoStreamAvailableException)
+    expect(() => fixture.core.streams.getFreeStream()).toThrow(NoStreamAvailableError)
     expect(fixture.core.streams.addListener(stream.uuid).numListeners).toBe(2)
     expect(fixture.core.streams.streamsByPoint()).toEqual({
       [stream.streamPoint]: { streams: 1, listeners: 2 },

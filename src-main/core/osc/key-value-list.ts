@@ -1,13 +1,13 @@
-import { MalformedOscMessage } from './osc-errors.js'
+import { MalformedOscMessageError } from './osc-errors.js'
 
 /**
  * Turns the flat `[k1, v1, k2, v2, ...]` list that SuperCollider sends into a record.
  * Values are never echoed in errors: a list may carry a password.
- * @throws MalformedOscMessage for an odd-length list or a key that is not a string.
+ * @throws MalformedOscMessageError for an odd-length list or a key that is not a string.
  */
 export function parseKeyValueList(args: readonly unknown[]): Record<string, unknown> {
   if (args.length % 2 !== 0) {
-    throw new MalformedOscMessage(
+    throw new MalformedOscMessageError(
       `expected a flat key/value list, got an odd number of arguments (${args.length})`,
     )
   }
@@ -15,7 +15,7 @@ export function parseKeyValueList(args: readonly unknown[]): Record<string, unkn
   for (let index = 0; index < args.length; index += 2) {
     const key = args[index]
     if (typeof key !== 'string' || key.length === 0) {
-      throw new MalformedOscMessage(`argument ${index} should be a key (a string)`)
+      throw new MalformedOscMessageError(`argument ${index} should be a key (a string)`)
     }
     fields[key] = args[index + 1]
   }

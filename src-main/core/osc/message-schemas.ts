@@ -1,7 +1,7 @@
 import { logLevels, logLevelValues } from '../../contract/index.js'
 import { z } from 'zod'
 import { oscBoolean, oscBoundedString, oscPort, oscRoom, oscString } from './field-coercions.js'
-import { MalformedOscMessage } from './osc-errors.js'
+import { MalformedOscMessageError } from './osc-errors.js'
 
 /** The states an instance may acknowledge with (SCAcknowledgeMessage's GenCasterStatusEnum). */
 export const acknowledgeStatuses = [
@@ -95,7 +95,7 @@ export type LogMessage = z.infer<typeof logSchema>
 
 /**
  * Validates a parsed key/value record. Unknown keys are dropped.
- * @throws MalformedOscMessage naming each bad field; values are never echoed.
+ * @throws MalformedOscMessageError naming each bad field; values are never echoed.
  */
 export function validateFields<T>(schema: z.ZodType<T>, fields: Record<string, unknown>): T {
   const result = schema.safeParse(fields)
@@ -105,5 +105,5 @@ export function validateFields<T>(schema: z.ZodType<T>, fields: Record<string, u
     const missing = field !== '' && fields[field] === undefined
     return field === '' ? issue.message : `${field}: ${missing ? 'missing' : issue.message}`
   })
-  throw new MalformedOscMessage(reasons.join('; '))
+  throw new MalformedOscMessageError(reasons.join('; '))
 }

@@ -1,5 +1,5 @@
 import osc, { type OscPacket } from 'osc'
-import { MalformedOscMessage } from './osc-errors.js'
+import { MalformedOscMessageError } from './osc-errors.js'
 
 /** One decoded OSC message: its address and plain JavaScript arguments. */
 export interface DecodedOscMessage {
@@ -26,7 +26,7 @@ const utf8 = new TextDecoder('utf-8')
  * Decodes a UDP datagram into its messages; a bundle is flattened in order. Only the framing
  * and each message's address are read here; a message's arguments are decoded when first
  * read, so a bundle of thousands of messages to routes that do not exist costs little.
- * @throws MalformedOscMessage when the datagram is not framed as OSC; reading `args` throws
+ * @throws MalformedOscMessageError when the datagram is not framed as OSC; reading `args` throws
  *   it when that message's arguments cannot be decoded.
  */
 export function decodeOscDatagram(datagram: Uint8Array): DecodedOscMessage[] {
@@ -41,12 +41,12 @@ function walk(bytes: Uint8Array, into: DecodedOscMessage[], depth: number): void
     return
   }
   if (bytes.length < 16 || !bundleTag.equals(bytes.subarray(0, 8))) {
-    throw new MalformedOscMessage(
+    throw new MalformedOscMessageError(
       `undecodable OSC packet (${bytes.length === 0 ? 'empty' : 'neither a message nor a bundle'})`,
     )
   }
   if (depth >= maxBundleDepth) {
-    throw new MalformedOscMessage(
+    throw new MalformedOscMessageError(
       `undecodable OSC packet (bundles nested over ${maxBundleDepth} deep)`,
     )
   }
@@ -54,7 +54,9 @@ function walk(bytes: Uint8Array, into: DecodedOscMessage[], depth: number): void
   for (let offset = 16; offset < bytes.length;) {
     const size = offset + 4 <= bytes.length ? view.getInt32(offset) : -1
     if (size <= 0 || offset + 4 + size > bytes.length) {
-      throw new MalformedOscMessage('undecodable OSC packet (a bundle element overruns the bundle)')
+      throw new MalformedOscMessageError(
+        'undecodable OSC packet (a bundle element overruns the bundle)',
+      )
     }
     walk(bytes.subarray(offset + 4, offset + 4 + size), into, depth + 1)
     offset += 4 + size
@@ -63,7 +65,8 @@ function walk(bytes: Uint8Array, into: DecodedOscMessage[], depth: number): void
 
 function lazyMessage(bytes: Uint8Array): DecodedOscMessage {
   const end = bytes.indexOf(0)
-  if (end < 0) throw new MalformedOscMessage('undecodable OSC packet (address without its end)')
+  if (end < 0)
+    throw new MalformedOscMessageError('undecodable OSC packet (address without its end)')
   const address = decodeAddress(bytes.subarray(0, end))
   let args: readonly unknown[] | undefined
   return {
@@ -91,7 +94,7 @@ function decodeArguments(bytes: Uint8Array): readonly unknown[] {
   try {
     packet = osc.readPacket(bytes, readOptions)
   } catch (error) {
-    throw new MalformedOscMessage(`undecodable OSC packet (${describe(error)})`)
+    throw new MalformedOscMessageError(`undecodable OSC packet (${describe(error)})`)
   }
   return 'address' in packet && Array.isArray(packet.args) ? packet.args : []
 }

@@ -1,5 +1,8 @@
+// Errors are classes named `…Error`; their `name`, which log lines and answers show, keeps the
+// word users read: the seed's exception names (OscBackendAuthException) and the protocol's.
+
 /** An OSC packet or message that does not follow the Gencaster protocol (README, "OSC protocol"). */
-export class MalformedOscMessage extends Error {
+export class MalformedOscMessageError extends Error {
   override readonly name = 'MalformedOscMessage'
 }
 
@@ -7,6 +10,6 @@ export class MalformedOscMessage extends Error {
  * A remote action with a missing or wrong password. The message never carries the password
  * that was sent, so it is safe to log.
  */
-export class OscBackendAuthException extends Error {
+export class OscBackendAuthError extends Error {
   override readonly name = 'OscBackendAuthException'
 }

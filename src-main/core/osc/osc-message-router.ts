@@ -5,7 +5,7 @@ import type { LogService } from '../logs/log-service.js'
 import type { RemoteActionService } from '../remote-actions/remote-action-service.js'
 import type { StreamPointService } from '../points/stream-point-service.js'
 import { decodeOscDatagram, type DecodedOscMessage } from './osc-codec.js'
-import { MalformedOscMessage, OscBackendAuthException } from './osc-errors.js'
+import { MalformedOscMessageError, OscBackendAuthError } from './osc-errors.js'
 import { parseKeyValueList } from './key-value-list.js'
 import {
   acknowledgeSchema,
@@ -38,10 +38,10 @@ export interface OscMessageRouterOptions {
 const shownAddressChars = 200
 
 /** A message to a route that does not exist, with a fixed kind for the flood summary. */
-class UnknownRoute extends MalformedOscMessage {}
+class UnknownRouteError extends MalformedOscMessageError {}
 // One instance serves every unknown route: a bundle of thousands of them then costs no stack
 // trace each (it only names the kind; the address is logged beside it).
-const unknownRoute = new UnknownRoute('unknown route')
+const unknownRoute = new UnknownRouteError('unknown route')
 
 type RouteHandler = (fields: Record<string, unknown>, sender: RemoteInfo) => void
 
@@ -100,7 +100,7 @@ export class OscMessageRouter {
     // nothing about which of its other fields were wrong.
     const verdict = this.options.authGuard.check(sender.address, fields.password)
     if (!verdict.ok) {
-      if (verdict.shouldLog) throw new OscBackendAuthException(verdict.reason)
+      if (verdict.shouldLog) throw new OscBackendAuthError(verdict.reason)
       return
     }
     const action = validateFields(remoteActionSchema, fields)
@@ -142,12 +142,12 @@ export class OscMessageRouter {
 
   private reject(sender: RemoteInfo, address: string | undefined, error: unknown): void {
     // Failed passwords are rate-limited by the guard already (it decided this one is logged).
-    if (!(error instanceof OscBackendAuthException)) {
+    if (!(error instanceof OscBackendAuthError)) {
       const verdict = this.options.rejections.record(sender.address, rejectionKind(address, error))
       if (!verdict.logOneByOne) return
     }
     const kind =
-      error instanceof MalformedOscMessage || error instanceof OscBackendAuthException
+      error instanceof MalformedOscMessageError || error instanceof OscBackendAuthError
         ? error.name
         : 'internal error'
     const reason = error instanceof Error ? error.message : String(error)
@@ -163,7 +163,7 @@ export class OscMessageRouter {
 
 /** A short fixed label for the summary: never the address itself, which anyone can choose. */
 function rejectionKind(address: string | undefined, error: unknown): string {
-  if (error instanceof UnknownRoute) return 'unknown route'
-  if (!(error instanceof MalformedOscMessage)) return 'internal error'
+  if (error instanceof UnknownRouteError) return 'unknown route'
+  if (!(error instanceof MalformedOscMessageError)) return 'internal error'
   return address === undefined ? 'undecodable' : `bad ${address}`
 }

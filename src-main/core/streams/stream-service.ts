@@ -6,7 +6,7 @@ import { toIso, type Clock } from '../time/clock.js'
 import type { StreamPointService } from '../points/stream-point-service.js'
 
 /** No StreamPoint is online and free to take another listener. */
-export class NoStreamAvailableException extends Error {
+export class NoStreamAvailableError extends Error {
   override readonly name = 'NoStreamAvailableException'
   constructor() {
     super('no stream available: every online StreamPoint is busy or none is online')
@@ -36,14 +36,14 @@ export class StreamService {
     this.claim = () =>
       options.writer.run(() => {
         const free = options.points.listFree()[0]
-        if (!free) throw new NoStreamAvailableException()
+        if (!free) throw new NoStreamAvailableError()
         return options.repository.create(free.uuid, 1, this.nowIso())
       })
   }
 
   /**
    * A stream on a free point, with this listener counted.
-   * @throws NoStreamAvailableException when no point is free.
+   * @throws NoStreamAvailableError when no point is free.
    */
   getFreeStream(): Stream {
     return this.announce(this.claim())

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { parseKeyValueList } from '../../../src-main/core/osc/key-value-list.js'
-import { MalformedOscMessage } from '../../../src-main/core/osc/osc-errors.js'
+import { MalformedOscMessageError } from '../../../src-main/core/osc/osc-errors.js'
 
 describe('parseKeyValueList', () => {
   it('pairs keys with the values after them', () => {
@@ -15,7 +15,9 @@ describe('parseKeyValueList', () => {
   })
 
   it('rejects an odd-length list without echoing its values', () => {
-    expect(() => parseKeyValueList(['password', 'hunter2', 'action'])).toThrow(MalformedOscMessage)
+    expect(() => parseKeyValueList(['password', 'hunter2', 'action'])).toThrow(
+      MalformedOscMessageError,
+    )
     expect(() => parseKeyValueList(['password', 'hunter2', 'action'])).toThrow(
       /odd number of arguments \(3\)/,
     )
@@ -28,7 +30,7 @@ describe('parseKeyValueList', () => {
 
   it('rejects a key that is not a string', () => {
     expect(() => parseKeyValueList([1, 'a'])).toThrow(/argument 0 should be a key/)
-    expect(() => parseKeyValueList(['', 'a'])).toThrow(MalformedOscMessage)
+    expect(() => parseKeyValueList(['', 'a'])).toThrow(MalformedOscMessageError)
   })
 
   it('cannot be tricked into touching the prototype', () => {

@@ -6,7 +6,7 @@ import {
   remoteActionSchema,
   validateFields,
 } from '../../../src-main/core/osc/message-schemas.js'
-import { MalformedOscMessage } from '../../../src-main/core/osc/osc-errors.js'
+import { MalformedOscMessageError } from '../../../src-main/core/osc/osc-errors.js'
 
 describe('beacon', () => {
   it('coerces what the original SuperCollider class sends', () => {
@@ -66,7 +66,7 @@ describe('beacon', () => {
     [{ lang_port: 1.5 }, 'lang_port: expected a port number'],
     [{ lang_port: 1, use_input: 'maybe' }, 'use_input: expected a boolean'],
   ])('rejects %j', (fields, reason) => {
-    expect(() => validateFields(beaconSchema, fields)).toThrow(MalformedOscMessage)
+    expect(() => validateFields(beaconSchema, fields)).toThrow(MalformedOscMessageError)
     expect(() => validateFields(beaconSchema, fields)).toThrow(reason)
   })
 
@@ -80,7 +80,7 @@ describe('beacon', () => {
     [{ lang_port: 1, janus_in_room: '-3' }, 'janus_in_room: expected a room number'],
     [{ lang_port: 1, janus_in_room: 2 ** 60 }, 'janus_in_room: expected a room number (a safe'],
   ])('rejects an out-of-bounds field (%#)', (fields, reason) => {
-    expect(() => validateFields(beaconSchema, fields)).toThrow(MalformedOscMessage)
+    expect(() => validateFields(beaconSchema, fields)).toThrow(MalformedOscMessageError)
     expect(() => validateFields(beaconSchema, fields)).toThrow(reason)
   })
 })

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { decodeOscDatagram, encodeOscMessage } from '../../../src-main/core/osc/osc-codec.js'
-import { MalformedOscMessage } from '../../../src-main/core/osc/osc-errors.js'
+import { MalformedOscMessageError } from '../../../src-main/core/osc/osc-errors.js'
 
 describe('OSC codec', () => {
   it('round-trips an instruction with manual_finish as OSC T/F', () => {
@@ -17,7 +17,7 @@ describe('OSC codec', () => {
   })
 
   it('rejects bytes that are not OSC', () => {
-    expect(() => decodeOscDatagram(new Uint8Array([1, 2, 3]))).toThrow(MalformedOscMessage)
+    expect(() => decodeOscDatagram(new Uint8Array([1, 2, 3]))).toThrow(MalformedOscMessageError)
     expect(() => decodeOscDatagram(Buffer.from('hello world, not osc'))).toThrow(
       /undecodable OSC packet/,
     )

@@ -1,13 +1,11 @@
 import type { Database } from 'better-sqlite3'
 import type { StorageWriter } from '../storage-writer.js'
-import { AudioFileRepository } from './audio-file-repository.js'
 import { EditorDocumentRepository } from './editor-document-repository.js'
 import { StreamInstructionRepository } from './stream-instruction-repository.js'
 import { StreamLogRepository } from './stream-log-repository.js'
 import { StreamPointRepository } from './stream-point-repository.js'
 import { StreamRepository } from './stream-repository.js'
 import { StreamVariableRepository } from './stream-variable-repository.js'
-import { TextToSpeechRepository } from './text-to-speech-repository.js'
 
 /** Every table's repository over one open database. */
 export interface Repositories {
@@ -16,8 +14,6 @@ export interface Repositories {
   readonly streamVariables: StreamVariableRepository
   readonly instructions: StreamInstructionRepository
   readonly logs: StreamLogRepository
-  readonly audioFiles: AudioFileRepository
-  readonly textToSpeech: TextToSpeechRepository
   readonly documents: EditorDocumentRepository
 }
 
@@ -29,8 +25,6 @@ export function createRepositories(db: Database, writer: StorageWriter): Reposit
     streamVariables: new StreamVariableRepository(db, writer),
     instructions: new StreamInstructionRepository(db, writer),
     logs: new StreamLogRepository(db, writer),
-    audioFiles: new AudioFileRepository(db),
-    textToSpeech: new TextToSpeechRepository(db),
     documents: new EditorDocumentRepository(db, writer),
   }
 }
