@@ -5,7 +5,8 @@ import type {
   StreamPoint,
 } from '../../../src-main/core/contract/contract'
 import { currentTargets } from '../../../src-renderer/state/actions'
-import { filterLogs, maxLogLines, type LogFilter } from '../../../src-renderer/state/logs-slice'
+import type { LogFilter } from '../../../src-renderer/state/app-state'
+import { filterLogs, maxLogLines } from '../../../src-renderer/state/logs-slice'
 import { presenceOf } from '../../../src-renderer/state/presence'
 import { createAppStore } from '../../../src-renderer/state/store'
 import { makeStreamPoint } from '../../support/stream-point-fixture'
