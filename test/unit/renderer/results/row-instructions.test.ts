@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { selectRowInstructions } from '../../../src-renderer/results/use-row-instructions'
-import { makeStreamInstruction } from '../../support/stream-instruction-fixture'
+import { selectRowInstructions } from '../../../../src-renderer/results/use-row-instructions'
+import { makeStreamInstruction } from '../../../support/stream-instruction-fixture'
 
 describe('an evaluation row selects its instructions', () => {
   const sentA = makeStreamInstruction({ uuid: 'a1', streamPoint: 'a' })

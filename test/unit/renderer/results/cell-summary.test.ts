@@ -4,8 +4,8 @@ import {
   cellText,
   summarizeCells,
   type CellKind,
-} from '../../../src-renderer/results/cell-summary'
-import { makeStreamInstruction } from '../../support/stream-instruction-fixture'
+} from '../../../../src-renderer/results/cell-summary'
+import { makeStreamInstruction } from '../../../support/stream-instruction-fixture'
 
 const cell = (point: string, kind: CellKind) => ({ point, kind })
 

@@ -3,14 +3,14 @@ import type {
   InstructionView,
   StreamLogEntry,
   StreamPoint,
-} from '../../../src-main/core/contract/contract'
-import { currentTargets } from '../../../src-renderer/state/actions'
-import type { LogFilter } from '../../../src-renderer/state/app-state'
-import { filterLogs, maxLogLines } from '../../../src-renderer/state/logs-slice'
-import { presenceOf } from '../../../src-renderer/state/presence'
-import { createAppStore } from '../../../src-renderer/state/store'
-import { makeStreamPoint } from '../../support/stream-point-fixture'
-import { makeStreamInstruction } from '../../support/stream-instruction-fixture'
+} from '../../../../src-main/core/contract/contract'
+import { currentTargets } from '../../../../src-renderer/state/actions'
+import type { LogFilter } from '../../../../src-renderer/state/app-state'
+import { filterLogs, maxLogLines } from '../../../../src-renderer/state/logs-slice'
+import { presenceOf } from '../../../../src-renderer/state/presence'
+import { createAppStore } from '../../../../src-renderer/state/store'
+import { makeStreamPoint } from '../../../support/stream-point-fixture'
+import { makeStreamInstruction } from '../../../support/stream-instruction-fixture'
 
 const now = Date.parse('2026-11-21T12:00:00.000Z')
 const ago = (seconds: number) => new Date(now - seconds * 1000).toISOString()

@@ -5,9 +5,9 @@ import type {
   GencasterApi,
   RequestParams,
   Result,
-} from '../../../src-main/core/contract/contract'
-import { createDocumentSaver } from '../../../src-renderer/state/document-saver'
-import { createAppStore } from '../../../src-renderer/state/store'
+} from '../../../../src-main/core/contract/contract'
+import { createDocumentSaver } from '../../../../src-renderer/state/document-saver'
+import { createAppStore } from '../../../../src-renderer/state/store'
 
 type SaveParams = RequestParams<'saveDocument'>
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { instructionLabel, streamsLabel } from '../../../src-renderer/dashboard/point-labels'
-import type { InstructionView } from '../../../src-main/core/contract/contract'
-import { makeStreamInstruction } from '../../support/stream-instruction-fixture'
+import { instructionLabel, streamsLabel } from '../../../../src-renderer/dashboard/point-labels'
+import type { InstructionView } from '../../../../src-main/core/contract/contract'
+import { makeStreamInstruction } from '../../../support/stream-instruction-fixture'
 
 const instruction = (overrides: Partial<InstructionView>) =>
   makeStreamInstruction({ sentDate: '2026-11-21T20:00:00.000Z', ...overrides })
