@@ -1,7 +1,7 @@
 import { memo, useState } from 'react'
 import { retryFailed, stopEvaluationCode } from '../state/actions'
 import { needsRetry } from '../state/instruction-outcome'
-import type { Evaluation } from '../state/instructions-slice'
+import type { Evaluation } from '../state/app-state'
 import { useApi } from '../state/store-context'
 import { usePointName } from '../state/use-point-name'
 import {

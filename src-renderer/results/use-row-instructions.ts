@@ -1,7 +1,6 @@
-import type { InstructionView } from '../../src-main/contract'
 import { useMemo } from 'react'
-import type { Evaluation } from '../state/instructions-slice'
-import type { AppState } from '../state/store'
+import type { InstructionView } from '../../src-main/contract'
+import type { AppState, Evaluation } from '../state/app-state'
 import { useAppState } from '../state/store-context'
 
 /**

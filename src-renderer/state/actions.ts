@@ -3,9 +3,8 @@ import { shortVisibleName } from '../logs/visible-control-characters'
 import { recallActiveTab } from './active-tab-memory'
 import { needsRetry, waitForOutcome } from './instruction-outcome'
 import { presenceOf } from '../../src-main/contract'
-import type { AppState, AppStore } from './store'
-
-let nextEvaluationId = 1
+import type { AppState } from './app-state'
+import type { AppStore } from './store'
 
 /**
  * The points code goes to: the chosen ones, or every online point when none is chosen. Points
@@ -43,7 +42,7 @@ export async function sendTo(
   code: string,
   targets: readonly StreamPoint[],
 ): Promise<number> {
-  const id = nextEvaluationId++
+  const id = store.getState().takeEvaluationId()
   if (targets.length === 0) {
     store.getState().addEvaluation({
       id,
@@ -140,7 +139,7 @@ async function speak(
   text: string,
   targets: readonly StreamPoint[],
 ): Promise<void> {
-  const id = nextEvaluationId++
+  const id = store.getState().takeEvaluationId()
   store.getState().addEvaluation({
     id,
     code: `speak: ${text}`,
@@ -177,7 +176,7 @@ export async function stopAll(api: GencasterApi, store: AppStore): Promise<void>
   const latest = store.getState()
   latest.applyInstructions(result.value.instructions)
   latest.addEvaluation({
-    id: nextEvaluationId++,
+    id: latest.takeEvaluationId(),
     code: stopEvaluationCode,
     at: Date.now(),
     instructionByPoint: byPoint(result.value.instructions),

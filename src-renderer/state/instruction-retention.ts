@@ -1,5 +1,5 @@
 import type { InstructionView } from '../../src-main/contract'
-import type { Evaluation } from './instructions-slice'
+import type { Evaluation } from './app-state'
 
 /**
  * The instructions the page still shows: those in the result matrix's evaluations and each

@@ -1,29 +1,8 @@
-import type { LogLevel, LogOrigin, StreamLogEntry } from '../../src-main/contract'
 import type { StateCreator } from 'zustand'
-import type { AppState } from './store'
+import type { StreamLogEntry } from '../../src-main/contract'
+import type { AppState, LogFilter, LogsSlice } from './app-state'
 
 export const maxLogLines = 2000
-
-export interface LogFilter {
-  readonly minLevel: LogLevel
-  readonly text: string
-  /** Where lines come from (SuperCollider, Janus, the graph engine), or '' for all. */
-  readonly origin: LogOrigin | ''
-  /** A point uuid, or '' for all. */
-  readonly streamPoint: string
-}
-
-export interface LogsSlice {
-  /** Newest first. */
-  logs: StreamLogEntry[]
-  logsPaused: boolean
-  /** Lines that arrived while paused, shown when the tail resumes. */
-  heldLogs: StreamLogEntry[]
-  logFilter: LogFilter
-  addLogs(entries: readonly StreamLogEntry[]): void
-  setLogsPaused(paused: boolean): void
-  setLogFilter(filter: Partial<LogFilter>): void
-}
 
 export const createLogsSlice: StateCreator<AppState, [], [], LogsSlice> = (set) => ({
   logs: [],

@@ -1,28 +1,8 @@
-import type { PointStreams, InstructionView, StreamPoint } from '../../src-main/contract'
 import type { StateCreator } from 'zustand'
-import type { AppState } from './store'
+import type { AppState, PointsSlice } from './app-state'
 
 /** How many round trips each point's sparkline shows. */
 export const sparklineLength = 20
-
-export interface PointsSlice {
-  /**
-   * Every point by uuid. A Map, replaced whole on each change like any zustand state: copying
-   * a thousand entries per frame cost five times more as an object spread.
-   */
-  points: ReadonlyMap<string, StreamPoint>
-  /** Bumped when a point appears or is renamed: the name order changes only then. */
-  pointsVersion: number
-  onlineWindowMs: number
-  /** The core's clock minus ours, so beacon ages are right when the core is another machine. */
-  clockOffsetMs: number
-  /** Points that have listeners now (busy), with their streams and listeners. */
-  streamsByPoint: Record<string, PointStreams>
-  lastInstructionByPoint: Record<string, string>
-  roundTripsByPoint: Record<string, number[]>
-  applyPoints(points: readonly StreamPoint[]): void
-  trackInstructions(instructions: readonly InstructionView[]): void
-}
 
 export const createPointsSlice: StateCreator<AppState, [], [], PointsSlice> = (set) => ({
   points: new Map(),

@@ -1,38 +1,5 @@
-import type { EditorDocument } from '../../src-main/contract'
 import type { StateCreator } from 'zustand'
-import type { AppState } from './store'
-
-export interface SessionSlice {
-  connection: 'connecting' | 'connected' | 'disconnected'
-  /** The active document's chosen target points; empty means "all online points". */
-  selectedTargets: string[]
-  /** Each other document's chosen targets, kept while another tab is active. */
-  targetsByDocument: Record<string, string[]>
-  includeBusy: boolean
-  /** Code goes to one target first and to the rest only once it answers FINISHED. */
-  canary: boolean
-  /** What the editor sends: code, or text to speak. */
-  editorMode: 'code' | 'speak'
-  /**
-   * The tabs. A document's `text` is the core's text when the page loaded it: once a tab is open
-   * its editor owns the live text, and saves change only the other fields here.
-   */
-  documents: EditorDocument[]
-  activeDocument: string | undefined
-  setConnection(connection: SessionSlice['connection']): void
-  toggleTarget(uuid: string): void
-  clearTargets(): void
-  setIncludeBusy(include: boolean): void
-  setCanary(canary: boolean): void
-  setEditorMode(mode: 'code' | 'speak'): void
-  setDocuments(documents: EditorDocument[]): void
-  putDocument(document: EditorDocument): void
-  /** A document deleted elsewhere: its tab goes (the active tab moves to the first). */
-  removeDocument(uuid: string): void
-  /** A save's answer: its metadata (modified date, title, position), never its text. */
-  applySavedDocument(saved: EditorDocument): void
-  setActiveDocument(uuid: string): void
-}
+import type { AppState, SessionSlice } from './app-state'
 
 export const createSessionSlice: StateCreator<AppState, [], [], SessionSlice> = (set) => ({
   connection: 'connecting',

@@ -1,7 +1,8 @@
-import type { GencasterApi } from '../../src-main/contract'
 import { createContext, useContext, type ReactNode } from 'react'
 import { useStore } from 'zustand'
-import type { AppState, AppStore } from './store'
+import type { GencasterApi } from '../../src-main/contract'
+import type { AppState } from './app-state'
+import type { AppStore } from './store'
 
 const StoreContext = createContext<{ store: AppStore; api: GencasterApi } | undefined>(undefined)
 

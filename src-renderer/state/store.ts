@@ -1,24 +1,19 @@
 import { createStore } from 'zustand/vanilla'
-import { createAlertsSlice, type AlertsSlice } from './alerts-slice'
-import { createInstructionsSlice, type InstructionsSlice } from './instructions-slice'
-import { createLogsSlice, type LogsSlice } from './logs-slice'
-import { createPointsSlice, type PointsSlice } from './points-slice'
-import { createSessionSlice, type SessionSlice } from './session-slice'
-import { createStorageSlice, type StorageSlice } from './storage-slice'
+import { createAlertsSlice } from './alerts-slice'
+import type { AppState } from './app-state'
+import { createEvaluationsSlice } from './evaluations-slice'
+import { createInstructionsSlice } from './instructions-slice'
+import { createLogsSlice } from './logs-slice'
+import { createPointsSlice } from './points-slice'
+import { createSessionSlice } from './session-slice'
+import { createStorageSlice } from './storage-slice'
 
-/** The whole UI state: one store made of typed slices. */
-export type AppState = PointsSlice &
-  InstructionsSlice &
-  LogsSlice &
-  SessionSlice &
-  StorageSlice &
-  AlertsSlice
-
-/** A fresh store (one per page; tests make their own). */
+/** A fresh store (one per page; tests make their own), made of the typed slices. */
 export function createAppStore() {
   return createStore<AppState>()((...args) => ({
     ...createPointsSlice(...args),
     ...createInstructionsSlice(...args),
+    ...createEvaluationsSlice(...args),
     ...createLogsSlice(...args),
     ...createSessionSlice(...args),
     ...createStorageSlice(...args),

@@ -4,7 +4,7 @@ import {
   enclosingBlock,
   lineAt,
   regionToEvaluate,
-} from '../../../src-renderer/editor/evaluation-region.js'
+} from '../../../../src-renderer/editor/evaluation-region.js'
 
 const slice = (text: string, region: { from: number; to: number }) =>
   text.slice(region.from, region.to)

@@ -4,7 +4,7 @@ import {
   recallSelection,
   rememberSelection,
   type SelectionStorage,
-} from '../../../src-renderer/editor/selection-memory'
+} from '../../../../src-renderer/editor/selection-memory'
 
 function mapStorage(): SelectionStorage & { items: Map<string, string> } {
   const items = new Map<string, string>()

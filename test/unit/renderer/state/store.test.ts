@@ -1,11 +1,12 @@
-import type { InstructionView, StreamLogEntry, StreamPoint } from '../../../src-main/contract'
 import { describe, expect, it } from 'vitest'
-import { currentTargets } from '../../../src-renderer/state/actions'
-import { filterLogs, maxLogLines, type LogFilter } from '../../../src-renderer/state/logs-slice'
-import { presenceOf } from '../../../src-main/contract'
-import { createAppStore } from '../../../src-renderer/state/store'
-import { makeStreamPoint } from '../../support/stream-point-fixture'
-import { makeInstructionView } from '../../support/instruction-view-fixture'
+import type { InstructionView, StreamLogEntry, StreamPoint } from '../../../../src-main/contract'
+import { currentTargets } from '../../../../src-renderer/state/actions'
+import type { LogFilter } from '../../../../src-renderer/state/app-state'
+import { filterLogs, maxLogLines } from '../../../../src-renderer/state/logs-slice'
+import { presenceOf } from '../../../../src-main/contract'
+import { createAppStore } from '../../../../src-renderer/state/store'
+import { makeStreamPoint } from '../../../support/stream-point-fixture'
+import { makeInstructionView } from '../../../support/instruction-view-fixture'
 
 const now = Date.parse('2026-11-21T12:00:00.000Z')
 const ago = (seconds: number) => new Date(now - seconds * 1000).toISOString()

@@ -4,8 +4,8 @@ import {
   cellText,
   summarizeCells,
   type CellKind,
-} from '../../../src-renderer/results/cell-summary'
-import { makeInstructionView } from '../../support/instruction-view-fixture'
+} from '../../../../src-renderer/results/cell-summary'
+import { makeInstructionView } from '../../../support/instruction-view-fixture'
 
 const cell = (point: string, kind: CellKind) => ({ point, kind })
 

@@ -3,7 +3,7 @@ import {
   shortVisibleName,
   showControlCharacters,
   splitControlCharacters,
-} from '../../../src-renderer/logs/visible-control-characters'
+} from '../../../../src-renderer/logs/visible-control-characters'
 
 describe('splitControlCharacters', () => {
   it('splits out each control character as a named escape', () => {

@@ -1,7 +1,7 @@
-import type { EditorDocument, GencasterApi } from '../../../src-main/contract'
 import { history, undo } from '@codemirror/commands'
 import { EditorSelection, EditorState, type Transaction } from '@codemirror/state'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import type { EditorDocument, GencasterApi } from '../../../../src-main/contract'
 import {
   conflictAlertKey,
   followDocumentChange,
@@ -9,11 +9,11 @@ import {
   receiveDocumentChange,
   showConflict,
   type DocumentSyncParts,
-} from '../../../src-renderer/editor/document-sync'
-import { EditorSessions } from '../../../src-renderer/editor/editor-sessions'
-import { sessionText } from '../../../src-renderer/editor/remote-text'
-import { createDocumentSaver } from '../../../src-renderer/state/document-saver'
-import { createAppStore } from '../../../src-renderer/state/store'
+} from '../../../../src-renderer/editor/document-sync'
+import { EditorSessions } from '../../../../src-renderer/editor/editor-sessions'
+import { sessionText } from '../../../../src-renderer/editor/remote-text'
+import { createDocumentSaver } from '../../../../src-renderer/state/document-saver'
+import { createAppStore } from '../../../../src-renderer/state/store'
 
 const ours: EditorDocument = {
   uuid: 'doc-1',

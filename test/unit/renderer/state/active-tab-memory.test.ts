@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import {
   recallActiveTab,
   rememberActiveTab,
-} from '../../../src-renderer/state/active-tab-memory.js'
+} from '../../../../src-renderer/state/active-tab-memory.js'
 
 /** A Storage stand-in: a Map behind the two methods used. */
 function memoryStorage(failing = false) {

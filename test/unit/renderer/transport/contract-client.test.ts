@@ -1,11 +1,11 @@
-import type { RequestFrame } from '../../../src-main/contract'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import type { RequestFrame } from '../../../../src-main/contract'
 import {
   connectionLostError,
   ContractClient,
   notConnectedError,
-} from '../../../src-renderer/transport/contract-client'
-import type { Carrier, CarrierSink } from '../../../src-renderer/transport/transport'
+} from '../../../../src-renderer/transport/contract-client'
+import type { Carrier, CarrierSink } from '../../../../src-renderer/transport/transport'
 
 /** A carrier the test drives by hand: it keeps what was sent and reports what the test says. */
 class HandCarrier implements Carrier {

@@ -1,7 +1,7 @@
-import type { InstructionView } from '../../../src-main/contract'
 import { describe, expect, it } from 'vitest'
-import { instructionLabel, streamsLabel } from '../../../src-renderer/dashboard/point-labels'
-import { makeInstructionView } from '../../support/instruction-view-fixture'
+import { instructionLabel, streamsLabel } from '../../../../src-renderer/dashboard/point-labels'
+import type { InstructionView } from '../../../../src-main/contract'
+import { makeInstructionView } from '../../../support/instruction-view-fixture'
 
 const instruction = (overrides: Partial<InstructionView>) =>
   makeInstructionView({ sentDate: '2026-11-21T20:00:00.000Z', ...overrides })

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { byName, pointMatches } from '../../../src-renderer/state/point-order'
-import { makeStreamPoint } from '../../support/stream-point-fixture'
+import { byName, pointMatches } from '../../../../src-renderer/state/point-order'
+import { makeStreamPoint } from '../../../support/stream-point-fixture'
 
 describe('point order', () => {
   const alpha = makeStreamPoint({ uuid: 'a', scName: 'Alpha', host: '10.0.0.5', port: 57120 })

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { stopFailureText } from '../../../src-renderer/state/actions'
-import { createAppStore } from '../../../src-renderer/state/store'
+import { stopFailureText } from '../../../../src-renderer/state/actions'
+import { createAppStore } from '../../../../src-renderer/state/store'
 
 describe('alerts that stay until dismissed', () => {
   it('keeps one alert per key, the newest text, until it is dismissed', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { selectRowInstructions } from '../../../src-renderer/results/use-row-instructions'
-import { makeInstructionView } from '../../support/instruction-view-fixture'
+import { selectRowInstructions } from '../../../../src-renderer/results/use-row-instructions'
+import { makeInstructionView } from '../../../support/instruction-view-fixture'
 
 describe('an evaluation row selects its instructions', () => {
   const sentA = makeInstructionView({ uuid: 'a1', streamPoint: 'a' })

@@ -1,13 +1,13 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type {
   DocumentSaveOutcome,
   EditorDocument,
   GencasterApi,
   RequestParams,
   Result,
-} from '../../../src-main/contract'
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { createDocumentSaver } from '../../../src-renderer/state/document-saver'
-import { createAppStore } from '../../../src-renderer/state/store'
+} from '../../../../src-main/contract'
+import { createDocumentSaver } from '../../../../src-renderer/state/document-saver'
+import { createAppStore } from '../../../../src-renderer/state/store'
 
 type SaveParams = RequestParams<'saveDocument'>
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { needsRetry } from '../../../src-renderer/state/instruction-outcome'
-import { makeInstructionView } from '../../support/instruction-view-fixture'
+import { needsRetry } from '../../../../src-renderer/state/instruction-outcome'
+import { makeInstructionView } from '../../../support/instruction-view-fixture'
 
 describe('retry failed', () => {
   it('sends again to failures and silences, never to answers or what is still on its way', () => {
