@@ -5,10 +5,10 @@
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron'
 import type {
   ConnectionState,
-  EventName,
-  EventPayloads,
+  EventBatchFrame,
   GencasterBridge,
 } from '../src-main/core/contract/contract'
+import { createEventFanOut } from '../src-main/core/contract/event-fan-out'
 import { ipcChannels } from '../src-main/core/contract/ipc-channels'
 
 /** Subscribes to one IPC channel; the returned function unsubscribes. */
@@ -19,13 +19,14 @@ function listen(channel: string, handler: (event: IpcRendererEvent, ...args: unk
   }
 }
 
+// Each IPC message on the event channel is one turn's events (EventBatchFrame); one listener
+// unpacks it, so the page's listeners hear the events in the order the core emitted them.
+const events = createEventFanOut()
+listen(ipcChannels.event, (_event, batch) => events.deliver(batch as EventBatchFrame))
+
 const api: GencasterBridge = {
   request: (method, params) => ipcRenderer.invoke(ipcChannels.request, method, params),
-  on<E extends EventName>(event: E, listener: (payload: EventPayloads[E]) => void) {
-    return listen(ipcChannels.event, (_event, name, payload) => {
-      if (name === event) listener(payload as EventPayloads[E])
-    })
-  },
+  on: (event, listener) => events.on(event, listener),
   onConnection(listener) {
     // The window opens once the core runs: connected until the shell says otherwise.
     listener('connected')
