@@ -163,7 +163,7 @@ export interface EventFrame {
   readonly event: EventName
   readonly payload: unknown
 }
-/** The events of one turn of the core's event loop, in order: one WebSocket frame, not hundreds. */
+/** One turn's events of the core, in order: one WebSocket frame or IPC message, not hundreds. */
 export interface EventBatchFrame {
   readonly events: readonly EventFrame[]
 }
