@@ -12,7 +12,10 @@ export interface EventFrame {
   readonly event: EventName
   readonly payload: unknown
 }
-/** The events of one turn of the core's event loop, in order: one WebSocket frame, not hundreds. */
+/**
+ * The events of one turn of the core's event loop, in order: one WebSocket frame or one IPC
+ * message, not hundreds.
+ */
 export interface EventBatchFrame {
   readonly events: readonly EventFrame[]
 }

@@ -8,6 +8,7 @@
 export * from './api.js'
 export * from './documents.js'
 export * from './events.js'
+export * from './event-fan-out.js'
 export * from './frames.js'
 export * from './instructions.js'
 export * from './ipc-channels.js'

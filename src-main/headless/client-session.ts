@@ -1,6 +1,7 @@
-import type { EventFrame, Result } from '../contract/index.js'
 import type { RawData, WebSocket } from 'ws'
+import type { Result } from '../contract/index.js'
 import type { ContractDispatcher } from '../core/dispatch/contract-dispatcher.js'
+import { batchEventsPerTurn, type EventBatches } from '../core/dispatch/event-batches.js'
 import type { BrowserLog } from './browser-log.js'
 import { parseRequestFrame } from './request-frame.js'
 
@@ -34,22 +35,19 @@ function asBuffer(data: RawData): Buffer {
  * one that misses a ping, is dropped. The page reconnects and loads a fresh snapshot.
  */
 export class ClientSession {
-  private batch: EventFrame[] = []
-  private scheduled: NodeJS.Immediate | undefined
+  private readonly batches: EventBatches
   private awaitingPong = false
   private peak = 0
   private disposed = false
-  private readonly unsubscribe: () => void
 
   constructor(
     private readonly client: WebSocket,
     private readonly options: ClientSessionOptions,
   ) {
-    // Under a stage's load the core emits hundreds of events a second; each turn's events go
-    // out as one frame, and always before an answer, so the page sees them in the order they came.
-    this.unsubscribe = options.dispatcher.subscribe((event, payload) => {
-      this.batch.push({ event, payload })
-      this.scheduled ??= setImmediate(() => this.flush())
+    // Each turn's events go out as one frame, and always before an answer (see answer()).
+    this.batches = batchEventsPerTurn({
+      source: options.dispatcher,
+      send: (batch) => this.send(JSON.stringify(batch)),
     })
     client.on('message', (data, isBinary) => void this.receive(data, isBinary))
     client.on('pong', () => (this.awaitingPong = false))
@@ -86,7 +84,6 @@ export class ClientSession {
       }
       id = parsed.frame.id
       const result = await this.options.dispatcher.handle(parsed.frame.method, parsed.frame.params)
-      this.flush()
       this.answer({ id, ...result })
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error)
@@ -95,16 +92,9 @@ export class ClientSession {
     }
   }
 
-  private flush(): void {
-    if (this.scheduled) clearImmediate(this.scheduled)
-    this.scheduled = undefined
-    if (this.batch.length === 0) return
-    const events = this.batch
-    this.batch = []
-    this.send(JSON.stringify({ events }))
-  }
-
   private answer(answer: Answer): void {
+    // The events that came before an answer reach the page before it, in the order they came.
+    this.batches.flush()
     this.send(JSON.stringify(answer))
   }
 
@@ -131,9 +121,6 @@ export class ClientSession {
   private dispose(): void {
     if (this.disposed) return
     this.disposed = true
-    this.unsubscribe()
-    if (this.scheduled) clearImmediate(this.scheduled)
-    this.scheduled = undefined
-    this.batch = []
+    this.batches.close()
   }
 }

@@ -1,6 +1,8 @@
-import { type ConnectionState, ipcChannels } from '../contract/index.js'
 import { ipcMain, type BrowserWindow } from 'electron'
+import type { ConnectionState } from '../contract/index.js'
 import type { ContractDispatcher } from '../core/dispatch/contract-dispatcher.js'
+import { ipcChannels } from '../contract/index.js'
+import { linkContractToIpc } from './ipc-contract-link.js'
 import { isTrustedSender } from './ipc-sender-check.js'
 
 /**
@@ -18,21 +20,23 @@ export function serveContractOverIpc(
   const signal = (state: ConnectionState) => {
     if (!window.isDestroyed()) window.webContents.send(ipcChannels.connection, state)
   }
+  // Each turn's events go out as one message, and before the answer that follows them.
+  const link = linkContractToIpc(dispatcher, {
+    isDestroyed: () => window.isDestroyed(),
+    send: (channel, ...args) => window.webContents.send(channel, ...args),
+  })
   ipcMain.handle(ipcChannels.request, (event, method: unknown, params: unknown) =>
     isTrustedSender(event, window.webContents, isOwnPage)
-      ? dispatcher.handle(String(method), params)
+      ? link.answer(String(method), params)
       : { ok: false, error: 'request from an untrusted frame refused' },
   )
-  const unsubscribe = dispatcher.subscribe((name, payload) => {
-    if (!window.isDestroyed()) window.webContents.send(ipcChannels.event, name, payload)
-  })
   signal('connected')
   let stopped = false
   return () => {
     if (stopped) return
     stopped = true
     ipcMain.removeHandler(ipcChannels.request)
-    unsubscribe()
+    link.close()
     signal('disconnected')
   }
 }

@@ -3,10 +3,12 @@ import { join, resolve } from 'node:path'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { settingsSchema } from '../../src-main/core/config/settings-schema.js'
+import type { GencasterBridge } from '../../src-main/contract/index.js'
 import { GencasterCore } from '../../src-main/core/gencaster-core.js'
 import { decodeOscDatagram } from '../../src-main/core/osc/osc-codec.js'
+import { logLevels } from '../../src-main/contract/index.js'
 import { readStaticFile } from '../../src-main/headless/static-files.js'
-import { BridgeRelay } from '../support/bridge-stand-in.js'
+import { BridgeRelay, type StandInHandle } from '../support/bridge-stand-in.js'
 import { launchChromium } from '../support/chromium.js'
 import { OscTestClient } from '../support/osc-test-client.js'
 import { missingTool } from '../support/required-tool.js'
@@ -197,6 +199,42 @@ describe.skipIf(missingTool('chromium', 'chromium'))(
       } finally {
         await beta.close()
       }
+    })
+
+    it('delivers a burst of 500 log lines from one turn as one IPC message, in order', async () => {
+      await page.evaluate(() => {
+        const page = window as unknown as {
+          gencaster: GencasterBridge
+          gencasterStandIn: StandInHandle
+          burst: { message: string; batch: number }[]
+        }
+        page.burst = []
+        page.gencaster.on('log-added', (entry) => {
+          if (entry.message.startsWith('bridge burst '))
+            page.burst.push({
+              message: entry.message,
+              batch: page.gencasterStandIn.batchesDelivered,
+            })
+        })
+      })
+      const lines = Array.from({ length: 500 }, (_, index) => `bridge burst ${index}`)
+      for (const message of lines)
+        core!.log.write({ origin: 'supercollider', level: logLevels.INFO, message })
+      const heard = () =>
+        page.evaluate(
+          () => (window as unknown as { burst: { message: string; batch: number }[] }).burst,
+        )
+      await expect.poll(async () => (await heard()).length).toBe(lines.length)
+      const burst = await heard()
+      expect(burst.map((line) => line.message)).toEqual(lines)
+      // Every line came in the same batch: one message, not 500.
+      expect(burst[0]!.batch).toBeGreaterThan(0)
+      expect(new Set(burst.map((line) => line.batch)).size).toBe(1)
+      await page
+        .getByTestId('log-line')
+        .filter({ hasText: 'bridge burst 499' })
+        .first()
+        .waitFor({ timeout: 10_000 })
     })
 
     it('sends code through the bridge and shows the answer in its row', async () => {

@@ -1,39 +1,41 @@
-import type { ConnectionState, EventFrame, Result } from '../../src-main/contract/index.js'
 import type { BrowserContext, Page } from 'playwright-core'
+import type { ConnectionState, EventBatchFrame, Result } from '../../src-main/contract/index.js'
 import type { ContractDispatcher } from '../../src-main/core/dispatch/contract-dispatcher.js'
+import { createEventFanOut } from '../../src-main/contract/event-fan-out.js'
+import { ipcChannels } from '../../src-main/contract/index.js'
+import { linkContractToIpc, type IpcContractLink } from '../../src-main/shell/ipc-contract-link.js'
 
 /** What the stand-in leaves on the page's window for the test to drive. */
-interface StandInHandle {
-  deliver(events: readonly EventFrame[]): void
+export interface StandInHandle {
+  /** One IPC message on the event channel, as the preload gets it. */
+  deliver(batch: EventBatchFrame): void
   setConnection(state: ConnectionState): void
+  /** How many batches the page got: each is one message of the IPC transport. */
+  readonly batchesDelivered: number
 }
 
 /**
  * Installed before the page's scripts run: a `window.gencaster` shaped as the preload's
  * (GencasterBridge), whose requests go through the `gencasterRelay` binding to the test
- * process and whose events and connection signal the test pushes in. Runs in the page.
+ * process and whose event batches and connection signal the test pushes in. Runs in the page,
+ * with the preload's own fan-out of event batches (`createEventFanOut`, passed in as source).
  */
-function installStandIn(): void {
-  type Listener = (payload: unknown) => void
+function installStandIn(createFanOut: typeof createEventFanOut): void {
   type Relay = (method: string, params: unknown) => Promise<Result<unknown>>
   const page = window as unknown as {
     gencasterRelay: Relay
     gencaster: unknown
     gencasterStandIn: StandInHandle
   }
-  const listeners = new Map<string, Set<Listener>>()
+  const events = createFanOut()
+  let batchesDelivered = 0
   const connectionListeners = new Set<(state: ConnectionState) => void>()
   let state: ConnectionState = 'connected'
   // Frozen and read-only, as contextBridge makes it.
   Object.defineProperty(window, 'gencaster', {
     value: Object.freeze({
       request: (method: string, params: unknown) => page.gencasterRelay(method, params),
-      on: (event: string, listener: Listener) => {
-        let set = listeners.get(event)
-        if (!set) listeners.set(event, (set = new Set()))
-        set.add(listener)
-        return () => set.delete(listener)
-      },
+      on: events.on,
       onConnection: (listener: (state: ConnectionState) => void) => {
         connectionListeners.add(listener)
         listener(state)
@@ -42,29 +44,32 @@ function installStandIn(): void {
     }),
   })
   page.gencasterStandIn = {
-    deliver: (events) => {
-      for (const { event, payload } of events)
-        for (const listener of listeners.get(event) ?? []) listener(payload)
+    deliver: (batch) => {
+      batchesDelivered++
+      events.deliver(batch)
     },
     setConnection: (next) => {
       state = next
       for (const listener of connectionListeners) listener(next)
+    },
+    get batchesDelivered() {
+      return batchesDelivered
     },
   }
 }
 
 /**
  * The shell's side of the stand-in bridge, in the test process: it relays the page's requests
- * to a real core's dispatcher and the core's events to the page, like `serveContractOverIpc`.
+ * to a real core's dispatcher and the core's events to the page through the IPC transport's
+ * own batching and ordering (`linkContractToIpc`, as `serveContractOverIpc` does), with
+ * `page.evaluate` for the IPC message.
  */
 export class BridgeRelay {
   /** Every request the page made, in order. */
   readonly requests: { method: string; params: unknown }[] = []
   /** While set, requests reach no core and get no answer: a core that hangs. */
   hangRequests = false
-  private dispatcher: ContractDispatcher | undefined
-  private unsubscribe: (() => void) | undefined
-  private batch: EventFrame[] = []
+  private link: IpcContractLink | undefined
   private page: Page | undefined
 
   /** Installs the binding and the stand-in on every page of `context`. */
@@ -73,7 +78,8 @@ export class BridgeRelay {
     await context.exposeBinding('gencasterRelay', (_source, method: string, params: unknown) =>
       relay.handle(method, params),
     )
-    await context.addInitScript(installStandIn)
+    // The fan-out goes in as its source, as the real preload bundles it.
+    await context.addInitScript({ content: `(${installStandIn})(${createEventFanOut})` })
     return relay
   }
 
@@ -85,18 +91,18 @@ export class BridgeRelay {
   /** Serves `dispatcher`'s core, as the shell does once the core runs. */
   serve(dispatcher: ContractDispatcher): void {
     this.stopServing()
-    this.dispatcher = dispatcher
-    this.unsubscribe = dispatcher.subscribe((event, payload) => {
-      // One delivery per turn of the event loop, in order, as the IPC adapter's sends arrive.
-      if (this.batch.push({ event, payload }) === 1) setImmediate(() => this.flush())
+    this.link = linkContractToIpc(dispatcher, {
+      isDestroyed: () => !this.page || this.page.isClosed(),
+      send: (channel, batch) => {
+        if (channel === ipcChannels.event) this.deliver(batch as EventBatchFrame)
+      },
     })
   }
 
   /** Stops serving (the core went away): requests are answered with an error. */
   stopServing(): void {
-    this.unsubscribe?.()
-    this.unsubscribe = undefined
-    this.dispatcher = undefined
+    this.link?.close()
+    this.link = undefined
   }
 
   /** Fires the bridge's connection signal in the page, as the shell does when the core restarts. */
@@ -113,22 +119,20 @@ export class BridgeRelay {
   private handle(method: string, params: unknown): Promise<Result<unknown>> {
     this.requests.push({ method, params })
     if (this.hangRequests) return new Promise<never>(() => undefined)
-    return this.dispatcher
-      ? this.dispatcher.handle(method, params)
+    return this.link
+      ? this.link.answer(method, params)
       : Promise.resolve({ ok: false, error: 'no core behind the bridge' })
   }
 
-  private flush(): void {
-    const events = this.batch
-    this.batch = []
+  private deliver(batch: EventBatchFrame): void {
     // A page that is navigating has no stand-in for a moment; it loads a snapshot anyway.
     void this.page
       ?.evaluate(
-        (frames) =>
+        (message) =>
           (window as unknown as { gencasterStandIn?: StandInHandle }).gencasterStandIn?.deliver(
-            frames,
+            message,
           ),
-        events,
+        batch,
       )
       .catch(() => undefined)
   }
