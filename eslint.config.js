@@ -8,11 +8,12 @@ import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescrip
 
 // Layers by runtime (STYLE.md 1): each layer imports only the layers below it.
 //   src-main/contract        self-contained: zod and its own files (compiled for Node and the browser)
+//   src-main/common          runtime-agnostic code for core and renderer: the contract and itself
 //   src-main/core            plain Node: never electron, headless, shell, index.ts, preload, renderer
 //   src-main/headless        Node: may import core
 //   src-main/shell, index.ts Electron main: may import core and electron
 //   src-preload              Electron's sandboxed preload: only electron and the contract
-//   src-renderer             a browser tab: only browser packages and the contract
+//   src-renderer             a browser tab: only browser packages, the contract and common
 // Tests, bench, scripts and config files may import anything.
 
 /** Every Node built-in, bare or `node:`-prefixed, with its subpaths (`fs/promises`). */
@@ -40,6 +41,8 @@ const nodeOnlyGlobals = Object.keys(globals.node)
 
 /** The contract: imported by every layer, it imports none. */
 const contractFiles = ['src-main/contract/**/*.ts']
+/** Code shared by the core and the renderer: it runs under Node and in a browser tab. */
+const commonFiles = ['src-main/common/**/*.ts']
 
 const sourceFiles = ['src-main/**/*.ts', 'src-preload/**/*.ts', 'src-renderer/**/*.{ts,tsx}']
 
@@ -68,7 +71,7 @@ export default tseslint.config(
     // both: browser globals
     // only. typescript-eslint turns no-undef off for TypeScript, so Node's globals are banned
     // by name.
-    files: ['src-renderer/**/*.{ts,tsx}', 'src-preload/**/*.ts', ...contractFiles],
+    files: ['src-renderer/**/*.{ts,tsx}', 'src-preload/**/*.ts', ...contractFiles, ...commonFiles],
     languageOptions: { globals: { ...globals.browser } },
     rules: { 'no-restricted-globals': ['error', ...nodeOnlyGlobals] },
   },
@@ -138,9 +141,21 @@ export default tseslint.config(
               message: 'The contract is self-contained: it imports only zod and its own files.',
             },
             {
-              target: ['./src-preload', './src-renderer'],
+              target: './src-main/common',
+              from: ['./src-main', './src-preload', './src-renderer'],
+              except: ['./common', './contract'],
+              message: 'src-main/common runs anywhere: it imports only the contract and itself.',
+            },
+            {
+              target: './src-preload',
               from: './src-main',
               except: ['./contract'],
+              message: 'The page reaches the core only through the contract.',
+            },
+            {
+              target: './src-renderer',
+              from: './src-main',
+              except: ['./contract', './common'],
               message: 'The page reaches the core only through the contract.',
             },
             {
@@ -194,6 +209,28 @@ export default tseslint.config(
             {
               regex: '^\\.\\./',
               message: 'The contract is self-contained: it imports nothing outside its folder.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Shared by the core (Node) and the renderer (a browser tab): no runtime's modules at all.
+    files: commonFiles,
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { regex: nodeBuiltin, message: 'src-main/common imports no Node built-ins.' },
+            {
+              regex: `^(?!\\.|${nodeBuiltin.slice(1, -1)}$)`,
+              message: 'src-main/common imports no package.',
+            },
+            {
+              regex: '^\\.\\./(?!contract(/|$))',
+              message: 'src-main/common imports nothing outside itself but ../contract.',
             },
           ],
         },

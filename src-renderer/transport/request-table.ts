@@ -1,15 +1,26 @@
+import type { Result } from '../../src-main/contract'
+import { PendingTable } from '../../src-main/common/pending-table'
+
 interface Pending {
   readonly settle: (result: Result<unknown>) => void
-  readonly timer: ReturnType<typeof setTimeout>
+  /** How long the request may wait, for the message it fails with. */
+  readonly waitMs: number
 }
 
 /**
- * The requests on their way to the core, by id: each gets a deadline, and everything pending
- * fails together when the connection drops. An answer after its request has failed is dropped.
+ * The requests on their way to the core, by id, in the shared pending table: each gets a
+ * deadline, and everything pending fails together when the connection drops. An answer after
+ * its request has failed is dropped.
  */
 export class RequestTable {
   private nextId = 1
-  private readonly pending = new Map<number, Pending>()
+  private readonly pending = new PendingTable<number, Pending>({
+    onExpired: (expired) => {
+      for (const { value } of expired) {
+        value.settle({ ok: false, error: noAnswerError(value.waitMs) })
+      }
+    },
+  })
 
   /**
    * Opens a request under a new id and hands the id to `send`; resolves with the answer, or
@@ -18,11 +29,7 @@ export class RequestTable {
   open(deadlineMs: number, send: (id: number) => void): Promise<Result<unknown>> {
     const id = this.nextId++
     return new Promise((settle) => {
-      const timer = setTimeout(
-        () => this.settle(id, { ok: false, error: noAnswerError(deadlineMs) }),
-        deadlineMs,
-      )
-      this.pending.set(id, { settle, timer })
+      this.pending.add(id, { settle, waitMs: deadlineMs }, Date.now() + deadlineMs)
       try {
         send(id)
       } catch (error) {
@@ -34,16 +41,12 @@ export class RequestTable {
 
   /** Delivers an answer; unknown ids (failed already, or never ours) are ignored. */
   settle(id: number, result: Result<unknown>): void {
-    const pending = this.pending.get(id)
-    if (!pending) return
-    this.pending.delete(id)
-    clearTimeout(pending.timer)
-    pending.settle(result)
+    this.pending.take(id)?.settle(result)
   }
 
   /** Fails every pending request with `error`. */
   failAll(error: string): void {
-    for (const id of [...this.pending.keys()]) this.settle(id, { ok: false, error })
+    for (const { value } of this.pending.closeAll()) value.settle({ ok: false, error })
   }
 
   get size(): number {
@@ -55,4 +58,3 @@ export class RequestTable {
 export function noAnswerError(deadlineMs: number): string {
   return `no answer from the core within ${Math.round(deadlineMs / 100) / 10} s`
 }
-import type { Result } from '../../src-main/contract'

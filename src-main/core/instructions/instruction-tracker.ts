@@ -1,3 +1,4 @@
+import { PendingTable, type PendingEntry } from '../../common/pending-table.js'
 import { logLevels, type StreamPoint, type HistoryEntry } from '../../contract/index.js'
 import type { StreamInstructionRepository } from '../db/repositories/stream-instruction-repository.js'
 import type { CoreEvents } from '../events/core-events.js'
@@ -44,7 +45,6 @@ interface PendingInstruction {
   readonly streamPoint: string
   readonly pointLabel: string
   readonly sentAtMonotonic: number
-  readonly deadlineMs: number
 }
 
 /**
@@ -53,11 +53,18 @@ interface PendingInstruction {
  * mark (`no_answer_date`), never a silent hang. A late answer still lands.
  */
 export class InstructionTracker {
-  private readonly pending = new Map<string, PendingInstruction>()
-  private sweepTimer: NodeJS.Timeout | undefined
+  private readonly pending: PendingTable<string, PendingInstruction>
   private closed = false
 
-  constructor(private readonly options: InstructionTrackerOptions) {}
+  constructor(private readonly options: InstructionTrackerOptions) {
+    this.pending = new PendingTable({
+      onExpired: (expired) => {
+        for (const entry of expired) this.markNoAnswer(entry, 'timed out')
+      },
+      now: () => options.clock.now(),
+      maxCheckIntervalMs: options.sweepIntervalMs ?? 100,
+    })
+  }
 
   /** Creates the instruction, puts it on the wire and starts its deadline. */
   send(point: StreamPoint, code: string, manualFinish = false): StreamInstruction {
@@ -76,9 +83,8 @@ export class InstructionTracker {
       streamPoint: point.uuid,
       pointLabel: pointLabel(point),
       sentAtMonotonic: clock.monotonic(),
-      deadlineMs: now + timeout,
     }
-    this.pending.set(created.uuid, pending)
+    this.pending.add(created.uuid, pending, now + timeout)
     try {
       this.options.transport.sendInstruction(point, { uuid: created.uuid, code, manualFinish })
     } catch (error) {
@@ -94,7 +100,6 @@ export class InstructionTracker {
     repository.save(sent)
     pending.instruction = sent
     events.emit('instruction-changed', sent)
-    this.ensureSweeping()
     return sent
   }
 
@@ -117,10 +122,9 @@ export class InstructionTracker {
         sentAtMonotonic:
           clock.monotonic() -
           (instruction.sentDate === null ? 0 : now - Date.parse(instruction.sentDate)),
-        deadlineMs: deadline,
       }
       if (deadline > now) {
-        this.pending.set(instruction.uuid, pending)
+        this.pending.add(instruction.uuid, pending, deadline)
         continue
       }
       this.writeNoAnswer(pending)
@@ -134,7 +138,6 @@ export class InstructionTracker {
         message: `${marked} instruction${marked === 1 ? '' : 's'} had no answer when Gencaster stopped`,
       })
     }
-    if (this.pending.size > 0) this.ensureSweeping()
     return marked
   }
 
@@ -197,7 +200,7 @@ export class InstructionTracker {
       roundTripMs,
     })
     if (!pending) return
-    if (isTerminalState(state)) this.pending.delete(current.uuid)
+    if (isTerminalState(state)) this.pending.take(current.uuid)
     else pending.instruction = updated
   }
 
@@ -224,9 +227,8 @@ export class InstructionTracker {
 
   /** Marks every pending instruction of a point "no answer" at once (the point went offline). */
   abandonPointInstructions(streamPoint: string): void {
-    for (const [uuid, pending] of this.pending) {
-      if (pending.streamPoint === streamPoint) this.markNoAnswer(uuid, pending, 'went offline')
-    }
+    const abandoned = this.pending.takeWhere((pending) => pending.streamPoint === streamPoint)
+    for (const entry of abandoned) this.markNoAnswer(entry, 'went offline')
   }
 
   /** How many instructions still wait for a final answer. */
@@ -240,19 +242,30 @@ export class InstructionTracker {
     return point === undefined ? `the point ${uuid}` : pointLabel(point)
   }
 
+  /**
+   * Everything pending fails together: each instruction gets the "no answer" mark and one log
+   * line counts them (a line each would flood the log of a big fan-out). Runs before the core
+   * closes its database; an answer after the next start still lands.
+   */
   close(): void {
+    if (this.closed) return
     this.closed = true
-    this.stopSweeping()
-  }
-
-  private stopSweeping(): void {
-    if (this.sweepTimer) clearInterval(this.sweepTimer)
-    this.sweepTimer = undefined
+    let marked = 0
+    for (const entry of this.pending.closeAll()) {
+      if (this.writeNoAnswer(entry.value)) marked += 1
+    }
+    if (marked === 0) return
+    this.options.log.write({
+      origin: 'supercollider',
+      level: logLevels.WARNING,
+      name: 'instructions',
+      message: `${marked} instruction${marked === 1 ? '' : 's'} had no answer (Gencaster closed)`,
+    })
   }
 
   /** The instruction never left: it fails at once with the reason as its return value. */
   private failUnsent(created: StreamInstruction, error: unknown): StreamInstruction {
-    this.pending.delete(created.uuid)
+    this.pending.take(created.uuid)
     const reason = `not sent: ${error instanceof Error ? error.message : String(error)}`
     this.options.log.write({
       origin: 'supercollider',
@@ -270,22 +283,9 @@ export class InstructionTracker {
     })
   }
 
-  private ensureSweeping(): void {
-    if (this.sweepTimer) return
-    this.sweepTimer = setInterval(() => this.sweep(), this.options.sweepIntervalMs ?? 100)
-    this.sweepTimer.unref()
-  }
-
-  private sweep(): void {
-    const now = this.options.clock.now()
-    for (const [uuid, pending] of this.pending) {
-      if (pending.deadlineMs <= now) this.markNoAnswer(uuid, pending, 'timed out')
-    }
-    if (this.pending.size === 0) this.stopSweeping()
-  }
-
-  private markNoAnswer(uuid: string, pending: PendingInstruction, why: string): void {
-    this.pending.delete(uuid)
+  /** An instruction taken out of the table without its answer gets the mark and a log line. */
+  private markNoAnswer(entry: PendingEntry<string, PendingInstruction>, why: string): void {
+    const { id: uuid, value: pending } = entry
     const marked = this.writeNoAnswer(pending)
     if (!marked) return
     this.options.log.write({

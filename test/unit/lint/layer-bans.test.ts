@@ -122,6 +122,27 @@ const probes: readonly Probe[] = [
     expected: { rule: 'no-restricted-globals', message: "Unexpected use of 'process'" },
   },
   {
+    name: 'common importing a core file',
+    file: `src-main/common/${tag}-core.ts`,
+    source: `import { toIso } from '../core/time/clock.js'\nexport const used = toIso\n`,
+    expected: zone('src-main/common runs anywhere'),
+  },
+  {
+    name: 'common importing a Node built-in',
+    file: `src-main/common/${tag}-fs.ts`,
+    source: `import * as probe from 'node:fs'\nexport const used = probe\n`,
+    expected: {
+      rule: '@typescript-eslint/no-restricted-imports',
+      message: 'src-main/common imports no Node built-ins',
+    },
+  },
+  {
+    name: 'common using the Node global process',
+    file: `src-main/common/${tag}-process.ts`,
+    source: `export const pid: number = process.pid\n`,
+    expected: { rule: 'no-restricted-globals', message: "Unexpected use of 'process'" },
+  },
+  {
     name: 'renderer importing a core domain file',
     file: `src-renderer/${tag}-core-type.ts`,
     source: `import type { StreamInstruction } from '../src-main/core/instructions/stream-instruction'\nexport type Instruction = StreamInstruction\n`,
@@ -164,6 +185,16 @@ const probes: readonly Probe[] = [
     name: 'renderer importing the contract (allowed)',
     file: `src-renderer/${tag}-contract.ts`,
     source: `import { logOrigins, type StreamPoint } from '../src-main/contract'\nexport const origins: readonly string[] = logOrigins\nexport type Point = StreamPoint\n`,
+  },
+  {
+    name: 'renderer importing common (allowed)',
+    file: `src-renderer/${tag}-common.ts`,
+    source: `import { PendingTable } from '../src-main/common/pending-table'\nexport const used = PendingTable\n`,
+  },
+  {
+    name: 'common importing the contract (allowed)',
+    file: `src-main/common/${tag}-contract.ts`,
+    source: `import { logLevels } from '../contract/index.js'\nexport const levels = logLevels\n`,
   },
   {
     name: 'core importing the contract (allowed)',
