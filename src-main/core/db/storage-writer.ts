@@ -2,23 +2,9 @@ import { healthyStorage, type StorageHealth } from '../../contract/index.js'
 import type { Database } from 'better-sqlite3'
 import { describeStorageError, isLockError, isStorageError } from './storage-errors.js'
 import { WaitingWrites } from './waiting-writes.js'
+import type { StorageWrite } from './storage-write.js'
 
 /** One write, with every value bound: it can run now, or later after a rollback. */
-export interface StorageWrite {
-  /** Runs the statements (inside a transaction the writer opens). */
-  readonly apply: () => void
-  /** Waiting writes with the same key replace each other: the last one wins (beacons). */
-  readonly key?: string
-  /** Given up first, and counted, when too many writes wait (log lines). */
-  readonly droppable?: boolean
-  /** Called when the write starts to wait (not applied, or its transaction rolled back). */
-  readonly onWaiting?: () => void
-  /** Called once the write is committed. */
-  readonly onWritten?: () => void
-  /** Called when the write was applied but its transaction rolled back (it waits again). */
-  readonly onRolledBack?: () => void
-}
-
 /** A write that needs its result now (a document save) could not reach the database. */
 export class StorageUnavailableError extends Error {
   override readonly name = 'StorageUnavailableError'

@@ -1,4 +1,4 @@
-import type { StorageWrite } from './storage-writer.js'
+import type { StorageWrite } from './storage-write.js'
 
 interface Waiting {
   op: StorageWrite

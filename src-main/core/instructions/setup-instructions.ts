@@ -1,12 +1,7 @@
-import { stopCode, type StreamPoint } from '../../contract/index.js'
-import type { StreamInstructionRepository } from '../db/repositories/stream-instruction-repository.js'
+import { stopCode } from '../../contract/index.js'
 import type { DomainModule } from '../dispatch/contract-handlers.js'
 import { instructionView, withinBudget } from '../dispatch/wire-events.js'
-import type { CoreEvents } from '../events/core-events.js'
-import type { LogService } from '../logs/log-service.js'
-import type { Clock } from '../time/clock.js'
-import type { InstanceTransport } from './instance-transport.js'
-import { InstructionTracker } from './instruction-tracker.js'
+import { InstructionTracker, type InstructionTrackerOptions } from './instruction-tracker.js'
 
 export interface InstructionsModule extends DomainModule<'sendCode' | 'stop' | 'history'> {
   readonly tracker: InstructionTracker
@@ -17,17 +12,7 @@ const historyBudget = 2 * 1024 * 1024
 const historySize = (row: { code: string }) => row.code.length + 100
 
 /** Code sent to StreamPoints, followed to its answer or its deadline. */
-export function setupInstructions(options: {
-  readonly repository: StreamInstructionRepository
-  readonly transport: InstanceTransport
-  readonly events: CoreEvents
-  readonly log: LogService
-  readonly clock: Clock
-  readonly answerTimeoutMs: number
-  readonly manualFinishTimeoutMs: number
-  readonly inTransaction: (work: () => void) => void
-  readonly findPoint: (uuid: string) => StreamPoint | undefined
-}): InstructionsModule {
+export function setupInstructions(options: InstructionTrackerOptions): InstructionsModule {
   const tracker = new InstructionTracker(options)
   // Each point once: a list naming one point 10,000 times is still one instruction to it.
   const pointsOf = (targets: readonly string[]) =>

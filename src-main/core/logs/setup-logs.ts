@@ -1,9 +1,6 @@
-import type { StreamLogRepository } from '../db/repositories/stream-log-repository.js'
 import type { DomainModule } from '../dispatch/contract-handlers.js'
 import { withinBudget } from '../dispatch/wire-events.js'
-import type { CoreEvents } from '../events/core-events.js'
-import type { Clock } from '../time/clock.js'
-import { LogService } from './log-service.js'
+import { LogService, type LogServiceOptions } from './log-service.js'
 
 export interface LogsModule extends DomainModule<'queryLogs'> {
   readonly log: LogService
@@ -17,13 +14,7 @@ const queryLogBudget = 2 * 1024 * 1024
 export const logEntrySize = (entry: { message: string }) => entry.message.length + 200
 
 /** The StreamLog: written by every domain, queried by the control room. */
-export function setupLogs(options: {
-  readonly repository: StreamLogRepository
-  readonly events: CoreEvents
-  readonly clock: Clock
-  readonly retentionRows: number
-  readonly retentionBytes: number
-}): LogsModule {
+export function setupLogs(options: LogServiceOptions): LogsModule {
   const log = new LogService(options)
   return {
     log,
