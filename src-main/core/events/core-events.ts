@@ -1,22 +1,13 @@
-import type {
-  DocumentChange,
-  StorageHealth,
-  StreamLogEntry,
-  StreamPoint,
-  PointStreams,
-} from '../../contract/index.js'
+import type { DocumentChange, EventPayloads } from '../../contract/index.js'
 import type { StreamInstruction } from '../instructions/stream-instruction.js'
 
-/** Everything the core announces to the UI; each payload is the changed row as stored. */
-export interface CoreEventMap {
-  'point-changed': StreamPoint
+/**
+ * Everything the core announces: the contract's wire events, except that an instruction keeps
+ * its code and a saved document its whole text (core/dispatch/wire-events.ts leaves them out
+ * for the page).
+ */
+export type CoreEventMap = Omit<EventPayloads, 'instruction-changed' | 'document-changed'> & {
   'instruction-changed': StreamInstruction
-  'log-added': StreamLogEntry
-  /** Per point uuid after any stream changed; points without listeners are absent. */
-  'streams-changed': Record<string, PointStreams>
-  /** Whether writes reach the database; sent on each change while degraded (once a retry). */
-  'storage-changed': StorageHealth
-  /** An editor document saved or deleted (by any page). */
   'document-changed': DocumentChange
 }
 export type CoreEventName = keyof CoreEventMap
